@@ -1,0 +1,77 @@
+"""Load YAML data files and validate them, with errors that name the file, the field and the reason.
+
+No MkDocs imports: worksheets and quizzes share this, and tests call it without a build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class DataError(Exception):
+    """A data file the owner wrote cannot be used; the message says where and why."""
+
+
+def load_collection(folder: Path, model: type[Model], kind: str) -> dict[str, Model]:
+    """Validate every `<id>.yml` in `folder` (the file name is the id), used by a page or not."""
+    items: dict[str, Model] = {}
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            items[path.stem] = load_file(path, model)
+        except DataError as error:
+            problems.append(str(error))
+    if problems:
+        raise DataError(f"{len(problems)} {kind} file(s) have problems:\n" + "\n".join(problems))
+    return items
+
+
+def load_file(path: Path, model: type[Model]) -> Model:
+    """Parse one YAML file and validate it against `model`."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        raise DataError(f"{path}: not valid YAML{where}: {reason}") from None
+    try:
+        return model.model_validate(raw if raw is not None else {}, context={"id": path.stem})
+    except ValidationError as error:
+        raise DataError("\n".join(f"{path}: {line}" for line in describe(error))) from None
+
+
+def describe(error: ValidationError) -> list[str]:
+    """One line per problem: the field path as the owner sees it in YAML, then the reason."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        field = field_path(problem["loc"])
+        reason = problem["msg"].removeprefix("Value error, ")
+        lines.append(f"{field}: {reason}" if field else reason)
+    return lines
+
+
+def field_path(location: tuple) -> str:
+    """`("fields", 2, "label")` becomes `fields[2].label`, the way an editor shows YAML paths."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not str(part).startswith(("function-", "tagged-union")):
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def lookup(items: dict[str, Model], kind: str, item_id: str) -> Model:
+    """Find an item by id, or fail the build listing the ids that do exist."""
+    try:
+        return items[item_id]
+    except KeyError:
+        known = ", ".join(sorted(items)) or "(none)"
+        raise DataError(f"Unknown {kind} id '{item_id}'. Known {kind} ids: {known}") from None
