@@ -2,22 +2,17 @@
 
 Everything a reader sees that is computed at build time lives here, not in MkDocs hooks,
 because Zensical, Material's successor, runs this package but not `hooks:`.
-Each feature module has a `register(env, renderer)` that loads and validates its data
-(so a bad file stops the build at the start) and registers its macros.
+
+FEATURES (the list of feature modules) and define_env live in features.py: Zensical loads this
+file by its path, as a plain module where `from .x import` fails, so it only hands over to the
+package imported by name.
 """
 
-from __future__ import annotations
-
+import sys
 from pathlib import Path
 
-from .templates import Renderer
+_HOOKS_DIR = str(Path(__file__).resolve().parent.parent)
+if _HOOKS_DIR not in sys.path:
+    sys.path.insert(0, _HOOKS_DIR)
 
-# Feature modules, each with `register(env, renderer)`; add new ones here.
-FEATURES: tuple = ()
-
-
-def define_env(env) -> None:
-    """Called by mkdocs-macros (and Zensical) at the start of every build."""
-    renderer = Renderer(Path(env.project_dir) / "overrides")
-    for feature in FEATURES:
-        feature.register(env, renderer)
+from guide_macros.features import define_env  # noqa: E402,F401

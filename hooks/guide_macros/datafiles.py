@@ -44,23 +44,41 @@ def load_file(path: Path, model: type[Model]) -> Model:
     try:
         return model.model_validate(raw if raw is not None else {}, context={"id": path.stem})
     except ValidationError as error:
-        raise DataError("\n".join(f"{path}: {line}" for line in describe(error))) from None
+        raise DataError("\n".join(f"{path}: {line}" for line in describe(error, raw))) from None
 
 
-def describe(error: ValidationError) -> list[str]:
-    """One line per problem: the field path as the owner sees it in YAML, then the reason."""
+def describe(error: ValidationError, data=None) -> list[str]:
+    """One line per problem: the field path as the owner sees it in YAML, then the reason.
+
+    Pass the validated `data` so the path can leave out pydantic's union tags (see `field_path`).
+    """
     lines = []
     for problem in error.errors(include_url=False):
-        field = field_path(problem["loc"])
+        field = field_path(problem["loc"], data, missing=problem["type"] == "missing")
         reason = problem["msg"].removeprefix("Value error, ")
         lines.append(f"{field}: {reason}" if field else reason)
     return lines
 
 
-def field_path(location: tuple) -> str:
-    """`("fields", 2, "label")` becomes `fields[2].label`, the way an editor shows YAML paths."""
+def field_path(location: tuple, data=None, missing: bool = False) -> str:
+    """`("fields", 2, "label")` becomes `fields[2].label`, the way an editor shows YAML paths.
+
+    With `data`, a part that is not a key in the YAML is left out: a discriminated union (a list
+    item chosen by its `kind:`) adds its tag, as in `("fields", 2, "long", "lines")`.
+    With `missing`, the last part is kept: it names a required key that is not there.
+    """
     text = ""
-    for part in location:
+    node = data
+    for position, part in enumerate(location):
+        last = position == len(location) - 1
+        if isinstance(node, dict) and isinstance(part, str):
+            if part not in node and not (last and missing):
+                continue
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            node = node[part] if 0 <= part < len(node) else None
+        else:
+            node = None
         if isinstance(part, int):
             text += f"[{part}]"
         elif not str(part).startswith(("function-", "tagged-union")):

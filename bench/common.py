@@ -1,0 +1,209 @@
+"""Shared by the bench scripts: builds (ours and a plain-Material twin), a gzip server, Chromium, output.
+
+Nothing here asserts: the scripts print figures, and check.py compares them with the budgets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"  # each script also saves its JSON line here for check.py (git-ignored)
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitebuild import build_env, copy_project  # noqa: E402  (one copy of the build recipe)
+
+SUB_PATH = "/guide/"  # served under a sub-path, like a GitHub Pages project site
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                  "--disable-extensions", "--disable-default-apps"]
+# GitHub Pages gzips text responses; level 6 is gzip's (and nginx's usual) middle setting.
+GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+GZIP_LEVEL = 6
+KIB = 1024
+
+
+# ---------------------------------------------------------------------------
+# Builds
+# ---------------------------------------------------------------------------
+
+def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> float:
+    """Build `config_file` strictly into `site_dir` in a fresh process; seconds taken (fails loudly)."""
+    env = build_env()
+    if site_url:
+        env["SITE_URL"] = site_url
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file),
+                             "-d", str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config_file} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def write_twin_config(project_dir: Path, name: str = "mkdocs.plain.yml", nav: list | None = None) -> Path:
+    """A plain-Material config beside `project_dir/mkdocs.yml`: same Markdown, nav, theme settings and
+    extensions, `font: false` and search, but no macros, overrides, hooks or assets of ours."""
+    empty = project_dir / ".plain-overrides"
+    empty.mkdir(exist_ok=True)
+    twin = {
+        "INHERIT": "mkdocs.yml",
+        "theme": {"custom_dir": str(empty), "font": False, "logo": "", "favicon": "assets/images/favicon.png",
+                  "static_templates": []},
+        "plugins": ["search"],
+        "hooks": [],
+        "extra_css": [],
+        "extra_javascript": [],
+        "extra": {"generator": False},
+    }
+    if nav is not None:
+        twin["nav"] = nav
+    path = project_dir / name
+    path.write_text(json.dumps(twin, indent=1), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def real_project(destination: Path) -> Path:
+    """A copy of the project as it is now (what a build reads), to build without touching the tree."""
+    return copy_project(destination)
+
+
+# ---------------------------------------------------------------------------
+# A local server that gzips like GitHub Pages
+# ---------------------------------------------------------------------------
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves the site under SUB_PATH; text is gzipped when the client accepts it; 404 -> 404.html."""
+
+    sent: list  # (path, bytes on the wire) per response, for whoever wants to read it
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "\0missing")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the standard redirect to the slash form
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        body, status = path.read_bytes(), 200
+        return self.answer(status, body, self.guess_type(str(path)), path.suffix)
+
+    def answer(self, status: int, body: bytes, content_type: str, suffix: str):
+        gzipped = suffix in GZIP_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body, GZIP_LEVEL, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") or
+                                                         suffix in (".js", ".json", ".svg") else ""))
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.end_headers()
+        self.sent.append((self.path, len(body)))
+        return io.BytesIO(body)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            stream = self.answer(404, page.read_bytes(), "text/html", ".html")
+            if self.command != "HEAD":
+                self.wfile.write(stream.read())
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+class GzipServer:
+    """`with GzipServer() as base_url:` serves `.site_dir`. The port is known (`.base_url`) before it
+    starts, so a site can be built with its own address as site_url (canonical links, 404 assets)."""
+
+    def __init__(self, site_dir: Path | None = None):
+        self.site_dir = site_dir
+        self.sent: list = []  # (path, bytes on the wire) of every response
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler)
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}{SUB_PATH}"
+
+    def _handler(self, *args, **kwargs):
+        handler = type("Handler", (GzipHandler,), {"sent": self.sent})
+        return handler(*args, directory=str(self.site_dir), **kwargs)
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self.base_url
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# ---------------------------------------------------------------------------
+# Chromium, sizes, output
+# ---------------------------------------------------------------------------
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless (never a downloaded build)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+
+
+def gzip_size(data: bytes | str) -> int:
+    """Bytes on the wire once gzipped as the server does."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def kib(size: float) -> str:
+    return f"{size / KIB:.1f}"
+
+
+def print_table(headers: list[str], rows: list[list], title: str = "") -> None:
+    """A plain aligned table (first column left, others right)."""
+    if title:
+        print(f"\n{title}")
+    cells = [headers] + [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    for index, row in enumerate(cells):
+        print("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def emit_json(name: str, data: dict) -> None:
+    """The one JSON line a script prints last; also saved as bench/out/<name>.json for check.py."""
+    OUT.mkdir(exist_ok=True)
+    line = json.dumps({"bench": name, **data}, separators=(",", ":"))
+    (OUT / f"{name}.json").write_text(line + "\n", encoding="utf-8")
+    print(line)
+
+
+def page_names(site_dir: Path) -> list[str]:
+    """The site's pages in nav order (MkDocs writes the sitemap in nav order), as site paths
+    relative to the home page: "", "take-stock/", ..."""
+    text = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    urls = [part.split("</loc>", 1)[0].strip() for part in text.split("<loc>")[1:]]
+    home = min(urls, key=len)
+    return [url[len(home):] for url in urls]

@@ -1,0 +1,191 @@
+/* Worksheets (overrides/partials/guide/worksheet.html): answers save in this browser as the reader
+ * types (window.guideStore, names "ws:<id>"), come back on the next visit, and can be cleared,
+ * exported, imported and printed blank or with answers. Nothing leaves the device.
+ * A saved record is {v: layout version, a: {key: text | true}}; a record whose version does not
+ * match the worksheet on the page is never filled in, so answers cannot land in the wrong field. */
+(function () {
+  var store = window.guideStore, root = document.documentElement;
+  var FILE = "worksheet-answers.json";
+  var MSG = {
+    damaged: "Your saved answers for this worksheet could not be read, so they were not filled in. Anything you type now will replace them.",
+    changed: "This worksheet has changed since you saved your answers, so they were not filled in. Export all answers first if you want a copy; anything you type now will replace them.",
+    unsaved: "Your answers could not be saved on this device. Print or export them to keep them.",
+    badFile: "That file could not be imported: it is not a worksheet answers file, or it is damaged. Nothing was changed."
+  };
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function say(section, text) { section.querySelector(".g-ws-status").textContent = text; }
+  function sections() { return document.querySelectorAll(".g-worksheet"); }
+  function noSave() { try { return store.read("nosave", false) === true; } catch (e) { return false; } }
+
+  /* A record is only trusted when every answer is text or a tick. */
+  function valid(record) {
+    var a = record && record.a;
+    return !!a && typeof record.v === "string" && typeof a === "object" && !Array.isArray(a) &&
+      Object.keys(a).every(function (k) { return typeof a[k] === "string" || a[k] === true; });
+  }
+
+  function collect(section) {
+    var answers = {};
+    each(section.querySelectorAll("[data-k]"), function (el) {
+      var k = el.getAttribute("data-k");
+      if (el.type === "checkbox" || el.type === "radio") { if (el.checked) answers[k] = el.type === "radio" ? el.value : true; }
+      else if (el.value) answers[k] = el.value;
+    });
+    return answers;
+  }
+
+  /* The print copy beside a text control: CSS prints it (on ruled lines) instead of the control. */
+  function mirror(el) {
+    var out = el.nextElementSibling;
+    if (out && out.className === "g-ws-out") out.setAttribute("data-v", el.value);
+  }
+
+  function fill(section, answers) {
+    each(section.querySelectorAll("[data-k]"), function (el) {
+      var v = answers[el.getAttribute("data-k")];
+      if (el.type === "checkbox") el.checked = v === true;
+      else if (el.type === "radio") el.checked = v === el.value;
+      else el.value = typeof v === "string" ? v : "";
+      mirror(el);
+    });
+  }
+
+  function restore(section) {
+    var record;
+    try { record = store.read("ws:" + section.dataset.worksheet, null); } catch (e) { return say(section, MSG.damaged); }
+    if (record === null) return;
+    if (!valid(record)) return say(section, MSG.damaged);
+    if (record.v !== section.dataset.version) return say(section, MSG.changed);
+    fill(section, record.a);
+  }
+
+  function save(section) {
+    if (noSave()) return;
+    var answers = collect(section), name = "ws:" + section.dataset.worksheet;
+    try {
+      if (Object.keys(answers).length) store.write(name, { v: section.dataset.version, a: answers });
+      else store.remove(name);
+    } catch (e) { say(section, MSG.unsaved); }
+  }
+
+  /* Every saved worksheet, plus what is on screen (it may be unsaved when "Don't save" is on). */
+  function exportAll(section) {
+    var sheets = {};
+    store.names("ws:").forEach(function (name) {
+      try { var record = store.read(name); if (valid(record)) sheets[name.slice(3)] = record; } catch (e) { /* skip damaged */ }
+    });
+    each(sections(), function (s) {
+      var a = collect(s);
+      if (Object.keys(a).length) sheets[s.dataset.worksheet] = { v: s.dataset.version, a: a };
+    });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify({ format: "guide-worksheets", version: 1, worksheets: sheets }, null, 1)], { type: "application/json" }));
+    link.download = FILE;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    say(section, "Saved " + Object.keys(sheets).length + " worksheet(s) to the file " + FILE + " in your downloads.");
+  }
+
+  function importFile(section, file) {
+    var reader = new FileReader();
+    reader.onerror = function () { say(section, MSG.badFile); };
+    reader.onload = function () {
+      var data, sheets, ids;
+      try { data = JSON.parse(reader.result); } catch (e) { data = null; }
+      sheets = data && data.format === "guide-worksheets" && data.version === 1 && data.worksheets;
+      ids = sheets && typeof sheets === "object" ? Object.keys(sheets) : [];
+      if (!ids.length || !ids.every(function (id) { return /^[a-z0-9-]+$/.test(id) && valid(sheets[id]); })) return say(section, MSG.badFile);
+      var keep = !noSave();
+      try { if (keep) ids.forEach(function (id) { store.write("ws:" + id, sheets[id]); }); } catch (e) { return say(section, MSG.unsaved); }
+      each(sections(), function (s) {
+        var record = sheets[s.dataset.worksheet];
+        if (record && record.v === s.dataset.version) fill(s, record.a);
+      });
+      say(section, "Imported answers for " + ids.length + " worksheet(s)." + (keep ? "" : " They are not saved, because \"Don't save on this device\" is on."));
+    };
+    reader.readAsText(file);
+  }
+
+  function clear(section) {
+    if (!window.confirm("Clear every answer on this worksheet? This cannot be undone.")) return;
+    fill(section, {});
+    store.remove("ws:" + section.dataset.worksheet);
+    say(section, "Answers cleared.");
+  }
+
+  /* "Don't save on this device": remove every saved worksheet answer and stop saving. */
+  function setNoSave(section, on) {
+    if (on) {
+      if (!window.confirm("Stop saving answers on this device and remove all saved worksheet answers? What is on screen stays until you leave the page.")) return false;
+      store.names("ws:").forEach(store.remove);
+      store.write("nosave", true);
+    } else {
+      store.remove("nosave");
+      each(sections(), save);
+    }
+    each(document.querySelectorAll("[data-nosave]"), function (box) { box.checked = on; });
+    say(section, on ? "Saved answers removed. Nothing you type will be saved on this device." : "Your answers will be saved on this device again.");
+    return true;
+  }
+
+  function print(section, blank) {
+    root.classList.toggle("g-print-blank", blank);
+    root.classList.add("g-print-one");
+    section.classList.add("g-print-this");
+    window.print();
+  }
+
+  window.addEventListener("afterprint", function () {
+    root.classList.remove("g-print-blank", "g-print-one");
+    each(document.querySelectorAll(".g-print-this"), function (s) { s.classList.remove("g-print-this"); });
+  });
+
+  function setUp(section) {
+    var bar = section.querySelector(".g-ws-bar"), file = bar.querySelector("input[type=file]");
+    var actions = {
+      print: function () { print(section, false); },
+      blank: function () { print(section, true); },
+      export: function () { exportAll(section); },
+      import: function () { file.click(); },
+      clear: function () { clear(section); }
+    };
+    section.dataset.ready = "1";
+    bar.hidden = false;
+    bar.querySelector("[data-nosave]").checked = noSave();
+    restore(section);
+    function changed(event) {
+      if (!event.target.hasAttribute("data-k")) return;
+      mirror(event.target);
+      save(section);
+    }
+    section.addEventListener("input", changed);
+    section.addEventListener("change", changed);
+    bar.addEventListener("click", function (event) {
+      var act = actions[event.target.getAttribute("data-act")];
+      if (act) act();
+    });
+    bar.querySelector("[data-nosave]").addEventListener("change", function (event) {
+      if (!setNoSave(section, event.target.checked)) event.target.checked = !event.target.checked;
+    });
+    file.addEventListener("change", function () {
+      if (file.files[0]) importFile(section, file.files[0]);
+      file.value = "";
+    });
+  }
+
+  document$.subscribe(function () {
+    // Printed pages carry the site's name and this page's address in the bottom margin.
+    root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
+    each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
+    // The workbook's "print all" buttons: every worksheet on the page, blank or with answers.
+    each(document.querySelectorAll("[data-print-all]"), function (button) {
+      button.parentNode.hidden = false;
+      button.onclick = function () {
+        root.classList.toggle("g-print-blank", button.getAttribute("data-print-all") === "blank");
+        window.print();
+      };
+    });
+  });
+})();

@@ -1,0 +1,72 @@
+"""Front matter rules every page must meet, as owner-readable problems. No MkDocs imports.
+
+- `description`: one sentence for search results and link previews; every page has one.
+- `reviewed`: when the owner last checked the page (YYYY-MM-DD, not in the future); required
+  on pages that explain points of the article (`covers`), checked wherever it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+
+import yaml
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The front matter block as MkDocs finds it: between two `---` lines at the top of the file.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def unreadable_front_matter(page: str, source: str) -> str | None:
+    """Why the front matter cannot be read, or None.
+
+    MkDocs silently drops front matter it cannot parse (a date like 2026-02-30 is enough), and
+    the page would then only be reported for missing fields; this names the real cause.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""  # +1 for 1-based, +1 for the opening ---
+        return f"{page}: front matter is not valid YAML{where}: {getattr(error, 'problem', None) or error}"
+    except ValueError as error:
+        return f"{page}: front matter cannot be read: {error} (check the dates, written YYYY-MM-DD)"
+    if not isinstance(data, dict):
+        return f"{page}: front matter must be lines of `key: value`"
+    return None
+
+
+def front_matter_problems(page: str, meta: Mapping, today: date) -> list[str]:
+    """What is missing or wrong in one page's front matter; `page` is the file as the owner sees it."""
+    problems = []
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        problems.append(f"{page}: front matter needs a description: one sentence saying what the page is about")
+    if "reviewed" in meta:
+        problem = reviewed_problem(meta["reviewed"], today)
+        if problem:
+            problems.append(f"{page}: reviewed: {problem}")
+    elif meta.get("covers"):
+        problems.append(f"{page}: front matter needs reviewed: the date you last checked the page, like {today.isoformat()}")
+    return problems
+
+
+def reviewed_problem(value: object, today: date) -> str | None:
+    """Why a `reviewed` value is not a usable date, or None when it is fine."""
+    # YAML turns 2026-11-26 into a date; anything else arrives as text (or a date and time).
+    if isinstance(value, datetime) or not isinstance(value, (date, str)):
+        return f"'{value}' is not a date; write it as YYYY-MM-DD, like {today.isoformat()}"
+    if isinstance(value, str):
+        if not ISO_DATE.match(value.strip()):
+            return f"'{value}' is not a date; write it as YYYY-MM-DD, like {today.isoformat()}"
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            return f"'{value}' is not a real date"
+    if value > today:
+        return f"{value.isoformat()} is in the future (today is {today.isoformat()})"
+    return None

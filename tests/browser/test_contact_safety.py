@@ -1,0 +1,135 @@
+"""What a reader sees and does: the call to action on screen but not on paper, quick exit by button
+and by Shift three times (and Back does not return), and the Privacy page's clear button.
+
+Only 127.0.0.1 is ever requested: the quick-exit address is answered by a route inside the browser.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+import yaml
+
+from test_contact import LenientLoader
+from sitebuild import ROOT
+
+EXIT_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+
+@pytest.fixture(scope="module")
+def exit_url() -> str:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=LenientLoader)
+    return config["extra"]["quick_exit_url"]
+
+
+@pytest.fixture
+def leaving(context, exit_url):
+    """Answer the neutral exit address locally, so the test can tell the reader arrived there."""
+    context.route(exit_url, lambda route: route.fulfill(status=200, content_type="text/html", body=EXIT_PAGE))
+    return exit_url
+
+
+def open_page(page, base_url, path):
+    page.goto(base_url + path, wait_until="networkidle")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+
+
+# --- Call to action ---------------------------------------------------------------------------------
+
+def test_the_call_to_action_shows_on_screen_but_not_on_paper(page, base_url, tmp_path):
+    open_page(page, base_url, "take-stock/")
+    block = page.locator(".g-cta")
+    block.scroll_into_view_if_needed()
+    assert block.is_visible()
+    title = block.locator("h2").inner_text().strip()
+
+    pdf = tmp_path / "take-stock.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    assert "Take stock" in printed, "the page itself did not print"
+    assert title not in printed and "Get in touch" not in printed
+    assert "not therapy" not in printed and "Exit this page" not in printed
+
+
+def test_the_call_to_action_leads_to_the_contact_page(page, base_url):
+    open_page(page, base_url, "why-relationships-drift/")
+    page.locator(".g-cta a").click()
+    page.wait_for_url(base_url + "contact/")
+    assert page.locator("h1").inner_text().strip().startswith("Contact")
+    assert page.locator(".g-cta").count() == 0
+
+
+# --- Quick exit -------------------------------------------------------------------------------------
+
+def test_the_exit_button_leaves_and_back_does_not_return(page, base_url, leaving):
+    open_page(page, base_url, "")
+    open_page(page, base_url, "safety/")
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url(leaving)
+    assert page.title() == "Weather"
+    page.go_back(wait_until="load")
+    assert page.url == base_url, "Back must skip the page the reader fled"
+
+
+def test_shift_three_times_leaves_and_back_does_not_return(page, base_url, leaving):
+    open_page(page, base_url, "")
+    open_page(page, base_url, "when-it-cannot-be-saved/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(leaving)
+    page.go_back(wait_until="load")
+    assert page.url == base_url
+
+
+def test_the_exit_button_is_first_after_the_skip_link(page, base_url):
+    open_page(page, base_url, "safety/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quick-exit')")
+    assert page.locator("[data-quick-exit]").is_visible()
+
+
+def test_typing_capitals_or_pages_without_the_control_do_not_exit(page, base_url, leaving):
+    open_page(page, base_url, "safety/")
+    for _ in range(3):
+        page.keyboard.press("Shift+A")  # Shift used for a capital letter
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")  # any other key starts the count again
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == base_url + "safety/"
+
+    # Instant navigation to a page without the control: the shortcut is off there.
+    page.locator(".g-footer-note a", has_text="Privacy").click()
+    page.wait_for_url(base_url + "privacy/")
+    assert page.locator(".md-banner").count() == 0
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == base_url + "privacy/"
+
+
+# --- Privacy ----------------------------------------------------------------------------------------
+
+def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
+    open_page(page, base_url, "privacy/")
+    page.evaluate("""() => {
+        guideStore.write("ws:take-stock", {"now": "We argue about money"});
+        guideStore.write("quiz:two-minute-check", {"answers": [1, 2]});
+        guideStore.write("nosave", true);
+        localStorage.setItem("another-app", "keep me");
+        localStorage.setItem("guide:/another-guide/:ws:take-stock", "keep me too");
+    }""")
+    assert len(page.evaluate("guideStore.names()")) == 3
+
+    page.get_by_role("button", name="Clear everything this guide saved").click()
+    status = page.get_by_role("status")
+    assert "nothing from this guide" in status.inner_text()
+    assert page.evaluate("guideStore.names()") == []
+    assert page.evaluate("localStorage.getItem('another-app')") == "keep me"
+    assert page.evaluate("localStorage.getItem('guide:/another-guide/:ws:take-stock')") == "keep me too"
+    assert page.watch.console_errors == []

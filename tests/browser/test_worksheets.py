@@ -1,0 +1,322 @@
+"""Worksheets in Chromium: answers save as you type and come back, clear, export and import, refuse
+damaged data without losing anything, stop saving on request, and print blank or with answers."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from sitebuild import ROOT
+
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SHEET = "take-stock"
+TYPED = {"first-step": "Walk together after dinner", "still-good": "We still laugh at the same jokes.\nSunday breakfasts."}
+
+
+def open_sheet(page, base_url, path="take-stock/", sheet=SHEET):
+    page.goto(base_url + path)
+    section = page.locator(f'section.g-worksheet[data-worksheet="{sheet}"]')
+    section.locator(".g-ws-bar").wait_for(state="visible")  # the script has set it up
+    return section
+
+
+def fill_some(section):
+    for key, value in TYPED.items():
+        section.locator(f'[data-k="{key}"]').fill(value)
+    section.locator('[data-k="weighing-on-me.2"]').check()
+    section.locator('label[for$="relationship-now-7"]').click()
+
+
+def assert_filled(section):
+    for key, value in TYPED.items():
+        assert section.locator(f'[data-k="{key}"]').input_value() == value
+    assert section.locator('[data-k="weighing-on-me.2"]').is_checked()
+    assert not section.locator('[data-k="weighing-on-me.1"]').is_checked()
+    assert section.locator('[data-k="relationship-now"][value="7"]').is_checked()
+
+
+def assert_empty(section):
+    for key in TYPED:
+        assert section.locator(f'[data-k="{key}"]').input_value() == ""
+    assert not section.locator('[data-k="weighing-on-me.2"]').is_checked()
+    assert section.locator('[data-k="relationship-now"]:checked').count() == 0
+
+
+def stored(page, name=f"ws:{SHEET}"):
+    """What the site keeps in this browser under `name` (None when nothing)."""
+    return page.evaluate("name => { try { return guideStore.read(name, null) } catch (e) { return 'damaged' } }", name)
+
+
+def status(section) -> str:
+    return section.locator('[role="status"]').inner_text()
+
+
+def accept_next_dialog(page, accept=True):
+    page.once("dialog", lambda dialog: dialog.accept() if accept else dialog.dismiss())
+
+
+def test_answers_save_as_you_type_and_come_back_after_a_reload(page, base_url):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    record = stored(page)
+    assert record["v"] == section.get_attribute("data-version")
+    assert record["a"]["first-step"] == TYPED["first-step"]
+    page.reload()
+    assert_filled(open_sheet(page, base_url))
+    assert page.watch.console_errors == []
+
+
+def serve_sitemap_for(page, base_url):
+    """Material only navigates instantly to addresses in sitemap.xml, which holds the published
+    site_url; rewrite it to this test server, as the published site's own sitemap would be."""
+    def rewrite(route):
+        body = route.fetch().text()
+        home = min(re.findall(r"<loc>([^<]+)</loc>", body), key=len)
+        route.fulfill(body=body.replace(home, base_url), content_type="application/xml")
+    page.route("**/sitemap.xml", rewrite)
+
+
+def test_answers_come_back_after_instant_navigation(page, base_url):
+    serve_sitemap_for(page, base_url)
+    section = open_sheet(page, base_url)
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap
+    fill_some(section)
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("article a", has_text="Decide honestly").last.click()
+    page.wait_for_url(re.compile(r"decide-honestly/$"))
+    open_sheet(page, base_url + "decide-honestly/", "", "honest-decision")
+    page.locator("nav a", has_text="Take stock").first.click()
+    page.wait_for_url(re.compile(r"take-stock/$"))
+    section = page.locator(f'section.g-worksheet[data-worksheet="{SHEET}"]')
+    section.locator(".g-ws-bar").wait_for(state="visible")
+    assert page.evaluate("window.stillTheSamePage === true"), "the links did not use instant navigation"
+    assert_filled(section)
+    assert page.watch.console_errors == []
+
+
+def test_clear_asks_first_then_removes_the_answers(page, base_url):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    accept_next_dialog(page, accept=False)
+    section.locator('[data-act="clear"]').click()
+    assert_filled(section)
+    accept_next_dialog(page)
+    section.locator('[data-act="clear"]').click()
+    assert_empty(section)
+    assert stored(page) is None
+    assert "cleared" in status(section)
+    page.reload()
+    assert_empty(open_sheet(page, base_url))
+
+
+def test_export_then_import_in_a_fresh_browser_restores_the_answers(page, base_url, browser, tmp_path):
+    fill_some(open_sheet(page, base_url))
+    more = open_sheet(page, base_url, sheet="more-or-less")
+    more.locator('[data-k="relationship.1.1"]').fill("Evenings out")
+    with page.expect_download() as download:
+        more.locator('[data-act="export"]').click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert set(exported["worksheets"]) == {SHEET, "more-or-less"}
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        section = open_sheet(other, base_url)
+        assert_empty(section)
+        with other.expect_file_chooser() as chooser:
+            section.locator('[data-act="import"]').click()
+        chooser.value.set_files(str(path))
+        other.wait_for_function("document.querySelector('[data-worksheet=take-stock] [role=status]').textContent !== ''")
+        assert "Imported answers for 2 worksheet(s)" in status(section)
+        assert_filled(section)
+        assert open_sheet(other, base_url, sheet="more-or-less").locator('[data-k="relationship.1.1"]').input_value() == "Evenings out"
+        other.reload()
+        assert_filled(open_sheet(other, base_url))
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("content", [
+    "this is not JSON {",
+    json.dumps({"format": "guide-worksheets", "version": 1, "worksheets": {"take-stock": {"v": "x", "a": {"q": 3}}}}),
+    json.dumps({"something": "else"}),
+    "",
+])
+def test_a_damaged_import_is_refused_with_a_message_and_nothing_is_lost(page, base_url, tmp_path, content):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    before = stored(page)
+    path = tmp_path / "answers.json"
+    path.write_text(content, encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        section.locator('[data-act="import"]').click()
+    chooser.value.set_files(str(path))
+    page.wait_for_function("document.querySelector('[data-worksheet=take-stock] [role=status]').textContent !== ''")
+    assert "could not be imported" in status(section) and "Nothing was changed" in status(section)
+    assert_filled(section)
+    assert stored(page) == before
+    assert page.watch.console_errors == []
+
+
+def write_raw(page, name, raw):
+    page.evaluate("([name, raw]) => localStorage.setItem('guide:' + __md_scope.pathname + ':' + name, raw)", [name, raw])
+
+
+def test_damaged_saved_answers_give_a_message_not_a_crash(page, base_url):
+    open_sheet(page, base_url)
+    write_raw(page, f"ws:{SHEET}", "{damaged")
+    page.reload()
+    section = open_sheet(page, base_url)
+    assert "could not be read" in status(section)
+    assert_empty(section)
+    section.locator('[data-k="first-step"]').fill("Still works")
+    assert stored(page)["a"] == {"first-step": "Still works"}
+    assert page.watch.console_errors == []
+
+
+def test_answers_saved_for_an_older_layout_are_not_filled_into_the_wrong_fields(page, base_url):
+    open_sheet(page, base_url)
+    write_raw(page, f"ws:{SHEET}", json.dumps({"v": "older", "a": {"first-step": "Old answer"}}))
+    page.reload()
+    section = open_sheet(page, base_url)
+    assert "has changed" in status(section)
+    assert section.locator('[data-k="first-step"]').input_value() == ""
+    assert stored(page)["a"] == {"first-step": "Old answer"}, "kept until the reader types"
+
+
+def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    switch = section.get_by_role("switch", name="Don't save on this device")
+    accept_next_dialog(page)
+    switch.check()
+    assert page.evaluate("guideStore.names('ws:')") == []
+    assert stored(page, "nosave") is True
+    assert_filled(section), "what is on screen stays"
+    section.locator('[data-k="first-step"]').fill("Not kept")
+    assert page.evaluate("guideStore.names('ws:')") == []
+    page.reload()
+    section = open_sheet(page, base_url)
+    assert_empty(section)
+    assert section.get_by_role("switch").is_checked()
+    section.get_by_role("switch").uncheck()
+    section.locator('[data-k="first-step"]').fill("Kept again")
+    assert stored(page)["a"] == {"first-step": "Kept again"}
+
+
+def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "take-stock/")
+        section = page.locator(f'section[data-worksheet="{SHEET}"]')
+        assert section.locator('[data-k="first-step"]').is_visible()
+        assert section.locator("text=Your answers stay on this device").is_visible()
+        assert not section.locator('[data-act="print"]').is_visible()
+        page.emulate_media(media="print")
+        assert section.locator(".g-ws-foot").is_visible(), "the footer line prints under the worksheet"
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------------------
+# Paper
+# ---------------------------------------------------------------------------
+
+def pdf_text(page, tmp_path, paper) -> list[str]:
+    """Print the page (print media) to PDF and return the text of each printed page."""
+    path = tmp_path / f"{paper}.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(path), format=paper)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
+
+
+def press(section, page, act):
+    """Click a print button; window.print is stubbed so the page stays in its print mode."""
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1 } }")
+    section.locator(f'[data-act="{act}"]').click()
+    assert page.evaluate("window.printed") == 1
+
+
+def chrome_words():
+    """Text that belongs to the site's frame, not the page: it must not print."""
+    nav = [next(iter(item)) for item in CONFIG["nav"]]
+    return [*nav, "Search", "Print blank", "Export all answers", "Skip to content", CONFIG["extra"]["cta"]["title"]]
+
+
+def assert_no_chrome(pages, keep=()):
+    text = "\n".join(pages)
+    for words in chrome_words():
+        if words not in keep:
+            assert not re.search(rf"(?m)^\s*{re.escape(words)}\s*$", text), f"{words!r} printed"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_print_with_answers_shows_what_was_typed_and_only_this_worksheet(page, base_url, tmp_path, paper):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    press(section, page, "print")
+    page.emulate_media(media="print")
+    ticked = section.locator('[data-k="weighing-on-me.2"]')
+    assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)", "a ticked box prints filled"
+    chosen = section.locator('[data-k="relationship-now"]:checked + label')
+    assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "3px", "the chosen number prints ringed"
+    pages = [p for p in pdf_text(page, tmp_path, paper) if p.strip()]
+    text = "\n".join(pages)
+    assert "Walk together after dinner" in text
+    assert "We still laugh at the same jokes." in text and "Sunday breakfasts." in text, "long answers print in full"
+    assert "Take stock" in pages[0].split("\n", 3)[0] + pages[0], "the worksheet is first"
+    assert "Look at both parts of your life" not in text, "the rest of the page is left out"
+    assert "Your answers stay on this device" not in text
+    assert_no_chrome(pages, keep=("Take stock",))
+    assert re.search(r"Save Your Relationship · http://127\.0\.0\.1:\d+/guide/take-stock/", pages[-1]), "footer line"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_print_blank_leaves_out_what_was_typed(page, base_url, tmp_path, paper):
+    section = open_sheet(page, base_url)
+    fill_some(section)
+    press(section, page, "blank")
+    page.emulate_media(media="print")
+    # The ticked box and the chosen number print unmarked.
+    ticked = section.locator('[data-k="weighing-on-me.2"]')
+    assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
+    chosen = section.locator('[data-k="relationship-now"]:checked + label')
+    assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "1px"
+    text = "\n".join(pdf_text(page, tmp_path, paper))
+    assert "Walk together after dinner" not in text and "Sunday breakfasts" not in text
+    assert "What is still good between the two of you?" in text
+    assert_no_chrome(text.split("\f"), keep=("Take stock",))
+
+
+def test_printing_the_whole_page_starts_each_worksheet_on_a_new_page(page, base_url, tmp_path):
+    open_sheet(page, base_url, "workbook/")
+    pages = pdf_text(page, tmp_path, "A4")
+    firsts = [next((line.strip() for line in p.splitlines() if line.strip()), "") for p in pages]
+    for title in ("Take stock", "More of, less of", "Weekly agreements tracker", "Appreciation log"):
+        assert title in firsts, f"{title!r} does not start a page"
+    assert_no_chrome(pages, keep=("Take stock", "Workbook"))
+
+
+def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_url):
+    section = open_sheet(page, base_url)
+    page.emulate_media(media="print")
+    long_answer = section.locator('[data-k="still-good"]')
+    assert not long_answer.is_visible(), "the text box itself does not print"
+    paper = section.locator('[data-k="still-good"] + .g-ws-out')
+    style = paper.evaluate("el => { const s = getComputedStyle(el); return {display: s.display, image: s.backgroundImage, "
+                           "height: el.getBoundingClientRect().height, font: parseFloat(s.fontSize)} }")
+    lines = int(long_answer.get_attribute("rows"))
+    assert style["display"] == "block" and "linear-gradient" in style["image"]
+    assert style["height"] == pytest.approx(lines * 2 * style["font"], abs=2)
+    box = section.locator('[data-k="weighing-on-me.1"]')
+    assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
+    numbers = section.locator('.g-ws-boxes label')
+    assert numbers.count() == 22 and numbers.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"

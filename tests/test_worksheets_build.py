@@ -1,0 +1,229 @@
+"""Worksheets in the built site: every field with its label, on its themed page and in the workbook;
+bad data files stop the build with a message the owner can act on; search finds worksheets once."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from guide_macros import worksheets
+from sitebuild import ROOT, mkdocs_build, output
+
+SHEETS = worksheets.load(ROOT)
+THEMED_PAGES = ("take-stock", "decide-honestly", "bring-your-partner-in", "talk-and-listen", "outside-help",
+                "actions-not-words", "celebrate-progress")
+
+
+def text(element) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+@pytest.fixture(scope="module")
+def workbook(html_pages, parse):
+    return parse(html_pages["workbook/index.html"])
+
+
+def section_of(soup, sheet_id):
+    found = soup.select(f'section.g-worksheet[data-worksheet="{sheet_id}"]')
+    assert len(found) == 1, f"expected worksheet {sheet_id!r} once, found {len(found)}"
+    return found[0]
+
+
+def label_for(section, control) -> str:
+    label = section.find("label", attrs={"for": control["id"]})
+    assert label, f"no <label> for #{control['id']}"
+    return text(label)
+
+
+def assert_field_rendered(section, field) -> None:
+    """The reader sees the prompt, and every control they fill in has a name they can hear."""
+    box = section.find(lambda tag: tag.name == "div" and f"g-ws-{field.kind}" in tag.get("class", [])
+                       and any(control.get("data-k", "").split(".")[0] == field.id for control in tag.select("[data-k]")))
+    assert box, f"field {field.id!r} ({field.kind}) is missing"
+    controls = box.select("[data-k]")
+    if field.kind in ("short", "long"):
+        [control] = controls
+        assert control.name == ("input" if field.kind == "short" else "textarea")
+        assert label_for(section, control) == field.label
+        if field.kind == "long":
+            assert control["rows"] == str(field.lines)
+            assert f"--n:{field.lines}" in box.select_one(".g-ws-out")["style"], "paper gets as many lines as the data says"
+        return
+    assert text(box.find("legend")) == field.label
+    if field.kind == "checklist":
+        assert [label_for(section, c) for c in controls] == field.items
+        assert all(c["type"] == "checkbox" for c in controls)
+    elif field.kind == "scale":
+        assert [c["value"] for c in controls] == [str(n) for n in field.numbers]
+        assert [label_for(section, c) for c in controls] == [str(n) for n in field.numbers]
+        assert len({c["name"] for c in controls}) == 1, "one radio group"
+        ends = text(box.select_one(".g-ws-ends"))
+        assert f"{field.min} = {field.low}" in ends and f"{field.max} = {field.high}" in ends
+    else:
+        columns = field.table_columns
+        assert [text(th) for th in box.select("thead th")] == [column.title for column in columns]
+        assert len(box.select("tbody tr")) == field.rows
+        assert len(controls) == field.rows * len(columns)
+        for control in controls:
+            _, row, col = control["data-k"].split(".")
+            column = columns[int(col) - 1]
+            assert control["aria-label"] == f"{column.title}, row {row}"
+            assert control["type"] == ("checkbox" if column.tick else "text")
+
+
+@pytest.mark.parametrize("sheet_id", sorted(SHEETS))
+def test_every_worksheet_renders_every_field_with_its_label(workbook, sheet_id):
+    sheet = SHEETS[sheet_id]
+    section = section_of(workbook, sheet_id)
+    assert section["data-version"] == sheet.version
+    assert text(section.find(["h2", "h3"])) == sheet.title
+    shown = text(section)
+    for part in (sheet.purpose, sheet.why, sheet.instructions, f"about {sheet.time} minutes", sheet.frequency, sheet.who):
+        assert " ".join(part.split()) in shown
+    assert "Your answers stay on this device" in shown
+    for field in sheet.fields:
+        assert_field_rendered(section, field)
+
+
+def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(workbook):
+    for section in workbook.select("section.g-worksheet"):
+        bar = section.select_one(".g-ws-bar")
+        assert bar.has_attr("hidden"), "buttons that need JavaScript start hidden"
+        assert {button["data-act"] for button in bar.select("button")} == {"print", "blank", "export", "import", "clear"}
+        assert bar.select_one('input[role="switch"][data-nosave]').find_parent("label")
+        assert section.select_one('[role="status"]'), "messages go to a live region"
+
+
+def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(html_pages, parse):
+    for page in THEMED_PAGES:
+        soup = parse(html_pages[f"{page}/index.html"])
+        article = soup.select_one("article")
+        found = article.select("section.g-worksheet")
+        assert found, f"{page}: no worksheet"
+        for section in found:
+            heading = section.find_previous_sibling("h2")
+            assert heading and text(heading).startswith("Try it:"), f"{page}: worksheet not under 'Try it'"
+            next_line = [p for p in article.find_all("p") if text(p).startswith("Next:")]
+            assert next_line and section in next_line[-1].find_all_previous("section"), f"{page}: worksheet after 'Next'"
+            sheet = SHEETS[section["data-worksheet"]]
+            assert text(section.find("h3")) == sheet.title
+            for field in sheet.fields:
+                assert_field_rendered(section, field)
+
+
+def test_the_workbook_holds_every_worksheet_in_reading_order_with_a_linked_contents(workbook, html_pages, parse):
+    order = []
+    for page in THEMED_PAGES:
+        order += [s["data-worksheet"] for s in parse(html_pages[f"{page}/index.html"]).select("section.g-worksheet")]
+    sections = workbook.select("section.g-worksheet")
+    assert [s["data-worksheet"] for s in sections] == order
+    assert set(order) == set(SHEETS), "every worksheet is used on a themed page"
+    contents = workbook.find(id="contents").find_next("ol")
+    links = [a["href"] for a in contents.select("a") if a["href"].startswith("#")]
+    assert links == [f"#{s['id']}" for s in sections]
+
+
+def test_no_page_repeats_an_html_id(html_pages, parse):
+    for name, path in html_pages.items():
+        ids = Counter(tag["id"] for tag in parse(path).find_all(id=True))
+        assert [i for i, n in ids.items() if n > 1] == [], f"{name}: duplicate ids"
+
+
+def test_a_worksheet_twice_on_one_page_still_has_unique_ids(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n\n{{ worksheet("take-stock") }}\n\n{{ worksheet("take-stock") }}\n',
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, output(result)
+    soup = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "lxml")
+    ids = Counter(tag["id"] for tag in soup.find_all(id=True))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert len(soup.select('section[data-worksheet="take-stock"]')) == 2
+
+
+def test_a_printed_page_names_the_site_and_the_page_address(workbook, html_pages, parse):
+    soup = parse(html_pages["take-stock/index.html"])
+    canonical = soup.find("link", rel="canonical")["href"]
+    site_name = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    assert text(soup.select_one(".g-worksheet .g-ws-foot")) == f"{site_name} · {canonical}"
+
+
+def search_docs(site_dir):
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_finds_a_worksheet_by_its_title_and_by_a_prompt_on_its_themed_page(site_dir):
+    docs = search_docs(site_dir)
+    for sheet_id, sheet in SHEETS.items():
+        hits = [doc for doc in docs if doc["title"] == sheet.title and "ws-" in doc["location"]]
+        assert len(hits) == 1, f"{sheet_id}: expected one search result titled {sheet.title!r}"
+        assert not hits[0]["location"].startswith("workbook/")
+        prompt = sheet.fields[-1].label
+        assert any(prompt in doc["text"] for doc in docs if doc["location"] == hits[0]["location"])
+
+
+def test_the_workbook_copies_stay_out_of_search(site_dir):
+    workbook_text = " ".join(doc["text"] for doc in search_docs(site_dir) if doc["location"].startswith("workbook/"))
+    for sheet in SHEETS.values():
+        assert sheet.purpose not in workbook_text
+        assert all(field.label not in workbook_text for field in sheet.fields)
+
+
+# ---------------------------------------------------------------------------
+# Broken data through a real build: the message names the file, the field and the reason
+# ---------------------------------------------------------------------------
+
+def edit_sheet(project, sheet_id, change):
+    path = project / worksheets.FOLDER / f"{sheet_id}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def field_index(sheet_id, kind):
+    return next(i for i, field in enumerate(SHEETS[sheet_id].fields) if field.kind == kind)
+
+
+BROKEN = {
+    "missing field": (lambda d: d.pop("purpose"), "purpose: Field required"),
+    "wrong kind": (lambda d: d["fields"][0].update(kind="essay"),
+                   "fields[0]: Input tag 'essay' found using 'kind' does not match any of the expected tags"),
+    "scale with bad range": (lambda d: d["fields"][field_index("take-stock", "scale")].update(min=5, max=2),
+                             f"fields[{field_index('take-stock', 'scale')}].max: max (2) must be more than min (5)"),
+    "scale past 10": (lambda d: d["fields"][field_index("take-stock", "scale")].update(max=100),
+                      f"fields[{field_index('take-stock', 'scale')}].max: Input should be less than or equal to 10"),
+    "duplicate field ids": (lambda d: d["fields"][1].update(id=d["fields"][0]["id"]),
+                            "is used twice (fields[0] and fields[1])"),
+    "unknown key": (lambda d: d["fields"][0].update(lable="typo"), "fields[0].lable: Extra inputs are not permitted"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_worksheet_file_stops_the_build_naming_file_field_and_reason(project_copy, tmp_path, case):
+    change, reason = BROKEN[case]
+    path = edit_sheet(project_copy, "take-stock", change)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{path}: " in output(result) and reason in output(result), output(result)[-2000:]
+
+
+def test_a_worksheet_file_that_is_not_yaml_stops_the_build_with_its_line(project_copy, tmp_path):
+    path = project_copy / worksheets.FOLDER / "broken.yml"
+    path.write_text("title: Broken\nfields: [\n  - id: x\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{path}: not valid YAML (line" in output(result), output(result)[-2000:]
+
+
+def test_an_unknown_worksheet_id_stops_the_build_and_lists_the_known_ones(project_copy, tmp_path):
+    page = project_copy / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n\n{{ worksheet("no-such-sheet") }}\n', encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"Unknown worksheet id 'no-such-sheet'. Known worksheet ids: {', '.join(sorted(SHEETS))}" in output(result)
