@@ -40,14 +40,17 @@ KIB = 1024
 # Builds
 # ---------------------------------------------------------------------------
 
-def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> float:
-    """Build `config_file` strictly into `site_dir` in a fresh process; seconds taken (fails loudly)."""
+def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None, strict: bool = True) -> float:
+    """Build `config_file` into `site_dir` in a fresh process; seconds taken (fails loudly).
+
+    Plain-Material twins build with strict=False: without our macros, links into a worksheet or a
+    quiz (e.g. the workbook's `#ws-...` anchors) have nothing to point at."""
     env = build_env()
     if site_url:
         env["SITE_URL"] = site_url
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file),
-                             "-d", str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+                             "-f", str(config_file), "-d", str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build of {config_file} failed:\n{result.stdout}{result.stderr}")
@@ -68,6 +71,7 @@ def write_twin_config(project_dir: Path, name: str = "mkdocs.plain.yml", nav: li
         "extra_css": [],
         "extra_javascript": [],
         "extra": {"generator": False},
+        "strict": False,
     }
     if nav is not None:
         twin["nav"] = nav

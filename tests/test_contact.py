@@ -166,7 +166,7 @@ def test_the_contact_page_says_who_helps_with_what(content_pages, parse, extra):
 def test_no_form_and_no_booking_link_until_they_are_configured(content_pages, parse):
     soup = parse(content_pages["contact/index.html"])
     assert soup.find("form", class_="g-contact__form") is None
-    assert not soup.find("a", string=re.compile("Book a call"))
+    assert not soup.find("a", string=re.compile("book a call", re.I))
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +304,7 @@ def test_the_preview_image_logo_and_favicon_are_our_own(site_dir, parse):
 
 def test_robots_txt_names_the_absolute_sitemap_address(site_dir, site_url):
     lines = (site_dir / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "User-agent: *"
+    assert "User-agent: *" in lines
     assert f"Sitemap: {site_url}sitemap.xml" in lines
     assert (site_dir / "sitemap.xml").exists()
 

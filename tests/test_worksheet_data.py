@@ -4,6 +4,7 @@ messages that name the file, the field path and the reason. No build needed."""
 from __future__ import annotations
 
 import copy
+import gzip
 import json
 from pathlib import Path
 
@@ -123,3 +124,18 @@ def test_the_version_changes_with_the_answer_layout_but_not_the_wording():
         changed = copy.deepcopy(VALID)
         change(changed)
         assert worksheets.Worksheet.model_validate(changed).version != base.version
+
+
+def test_the_example_in_the_authoring_guide_is_a_valid_worksheet(tmp_path):
+    guide = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
+    worksheets_part = guide.split("## Worksheets", 1)[1]
+    example = worksheets_part.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert example.startswith(SCHEMA_COMMENT)
+    sheet = load_file(write(tmp_path, example), worksheets.Worksheet)
+    assert {field.kind for field in sheet.fields} == {"short", "long", "checklist", "scale", "two-column", "table"}
+
+
+def test_the_worksheet_script_and_styles_stay_within_their_share_of_the_weight_budget():
+    for name, budget in (("javascripts/worksheets.js", 3 * 1024), ("stylesheets/worksheets.css", 1800)):
+        size = len(gzip.compress((ROOT / "docs/assets" / name).read_bytes(), 6, mtime=0))
+        assert size <= budget, f"{name}: {size} bytes gzipped, budget {budget}"

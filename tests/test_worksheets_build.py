@@ -200,7 +200,7 @@ BROKEN = {
                       f"fields[{field_index('take-stock', 'scale')}].max: Input should be less than or equal to 10"),
     "duplicate field ids": (lambda d: d["fields"][1].update(id=d["fields"][0]["id"]),
                             "is used twice (fields[0] and fields[1])"),
-    "unknown key": (lambda d: d["fields"][0].update(lable="typo"), "fields[0].lable: Extra inputs are not permitted"),
+    "unknown key": (lambda d: d["fields"][0].update(prompt="typo"), "fields[0].prompt: Extra inputs are not permitted"),
 }
 
 

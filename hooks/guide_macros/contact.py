@@ -112,8 +112,7 @@ def load(extra: dict | None) -> ContactSettings:
 
 def register(env, renderer) -> None:
     """Validate the settings at build start, then register the contact and privacy macros."""
-    settings = load(env.conf.get("extra"))
-    owner = settings.owner
+    owner = load(env.conf.get("extra")).owner
 
     @env.macro
     def contact_options() -> str:
@@ -123,11 +122,6 @@ def register(env, renderer) -> None:
             booking_host=urlsplit(owner.booking_url).hostname if owner.booking_url else "",
             form_host=urlsplit(owner.form_url).hostname if owner.form_url else "",
         )
-
-    @env.macro
-    def quick_exit() -> str:
-        """An "Exit this page" control inside a page (the banner one comes from front matter)."""
-        return renderer.render("partials/guide/quick-exit.html", quick_exit_url=settings.quick_exit_url)
 
     @env.macro
     def clear_data_button() -> str:

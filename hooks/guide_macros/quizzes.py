@@ -347,9 +347,16 @@ def register(env, renderer) -> None:
     directory_urls = conf.get("use_directory_urls", True)
     exit_url = (conf.get("extra") or {}).get("quick_exit_url", "")
     uses: dict[tuple[str, str], int] = {}  # per build: (page, id) -> how many times rendered
+    # Zensical resolves links in a page's HTML like Markdown links (from the page's source file, to
+    # the `.md` file); MkDocs leaves them as they are, so they must already be the final URL.
+    zensical = type(env).__module__.startswith("zensical")
 
-    def href(page: str, here: str) -> str:
-        path, hash_, fragment = page.partition("#")
+    def href(target: str, page) -> str:
+        path, hash_, fragment = target.partition("#")
+        if zensical:
+            source_dir = posixpath.dirname(getattr(page, "path", "") or "")
+            return posixpath.relpath(path, source_dir or ".") + hash_ + fragment
+        here = (getattr(page, "url", "") or "").lstrip("/")
         return relative_url(page_url(path, directory_urls) + hash_ + fragment, here)
 
     @env.macro
@@ -357,13 +364,12 @@ def register(env, renderer) -> None:
         """Render a quiz; on the quizzes page pass `searchable=False` so search lists it once."""
         item = lookup(quizzes, KIND, quiz_id)
         page = getattr(env, "page", None)
-        here = getattr(page, "url", "") or ""
         page_key = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", "")
         count = uses[page_key, quiz_id] = uses.get((page_key, quiz_id), 0) + 1
         links = {}
         if isinstance(item, SelfAssessment):
             links = {
-                link.page: {"href": href(link.page, here), "text": link.text or page_title(docs_dir, link.path)}
+                link.page: {"href": href(link.page, page), "text": link.text or page_title(docs_dir, link.path)}
                 for band in item.bands for link in band.links
             }
         return renderer.render(
@@ -376,6 +382,6 @@ def register(env, renderer) -> None:
             searchable=searchable,
             scale=SCALE,
             links=links,
-            safety_href=href(SAFETY_PAGE, here),
+            safety_href=href(SAFETY_PAGE, page),
             quick_exit_url=exit_url,
         )

@@ -104,13 +104,14 @@ def test_no_violation_on_a_worksheet_after_typing(scheme_page, base_url, content
         pytest.skip("no built page has a worksheet (.g-worksheet) yet")
     open_page(scheme_page, page_address(base_url, name))
     worksheet = scheme_page.locator(".g-worksheet").first
-    fields = worksheet.locator("textarea, input[type=text]")
+    fields = worksheet.locator("textarea[data-k], input[type=text][data-k]")
     assert fields.count() > 0, f"{name}: the worksheet has no field to type in"
     for index in range(fields.count()):
         fields.nth(index).fill(f"Answer {index + 1}: we talk on Sundays.")
-    boxes = worksheet.locator("input[type=checkbox]:visible")
-    for index in range(boxes.count()):
-        boxes.nth(index).check()
+    # Every tick box and scale point the reader can answer (the last point of each scale stays picked).
+    choices = worksheet.locator("input[type=checkbox][data-k]:visible, input[type=radio][data-k]:visible")
+    for index in range(choices.count()):
+        choices.nth(index).check()
     assert violations(scheme_page) == []
 
 
@@ -124,9 +125,8 @@ def test_no_violation_on_a_quiz_after_answering(scheme_page, base_url, content_p
     assert questions.count() > 0, f"{name}: the quiz has no question (fieldset)"
     for index in range(questions.count()):
         questions.nth(index).locator("input[type=radio], input[type=checkbox]").first.check()
-    submit = quiz.locator("button[type=submit], button:not([type])")
-    if submit.count():
-        submit.first.click()
+    quiz.locator("[data-check]").click()  # "Check my answers": feedback and score appear
+    quiz.locator("[data-feedback]:not(:empty)").first.wait_for()
     assert violations(scheme_page) == []
 
 

@@ -66,7 +66,12 @@ def test_the_call_to_action_leads_to_the_contact_page(page, base_url):
 def test_the_exit_button_leaves_and_back_does_not_return(page, base_url, leaving):
     open_page(page, base_url, "")
     open_page(page, base_url, "safety/")
-    page.get_by_role("link", name="Exit this page").click()
+    page.mouse.wheel(0, 1500)  # far down the page, the button still waits in the corner
+    button = page.get_by_role("link", name="Exit this page")
+    page.wait_for_function("getComputedStyle(document.querySelector('[data-quick-exit]')).position == 'fixed'")
+    box = button.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+    button.click()
     page.wait_for_url(leaving)
     assert page.title() == "Weather"
     page.go_back(wait_until="load")
@@ -76,6 +81,8 @@ def test_the_exit_button_leaves_and_back_does_not_return(page, base_url, leaving
 def test_shift_three_times_leaves_and_back_does_not_return(page, base_url, leaving):
     open_page(page, base_url, "")
     open_page(page, base_url, "when-it-cannot-be-saved/")
+    page.mouse.wheel(0, 1500)  # the button now floats in the corner; the shortcut still works
+    page.wait_for_function("getComputedStyle(document.querySelector('[data-quick-exit]')).position == 'fixed'")
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(leaving)

@@ -200,6 +200,27 @@ def test_a_safety_flag_puts_safety_first_and_leaves_out_counselling(page, base_u
         assert (status.locator("[data-safety]").count() == 1) is raised
 
 
+def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
+    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    page.evaluate("document$.next(document)")  # what Material does after each instant navigation
+    for group in quiz.locator("fieldset").all():
+        group.locator("input").first.check()
+    quiz.locator("[data-check]").click()
+    assert len(page.evaluate("guideStore.read('quiz:take-stock-check', [])")) == 1  # one listener, one result
+    assert quiz.locator("[data-summary] h4").count() == 1
+
+    # Instant navigation swaps the page without a reload: the next page's quiz still works.
+    page.locator("article a[href$='/decide-honestly/']").first.click()
+    page.wait_for_url("**/decide-honestly/")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    next_quiz = page.locator('section[data-quiz="decide-honestly-check"]')
+    for group in next_quiz.locator("fieldset").all():
+        group.locator("input").first.check()
+    next_quiz.locator("[data-check]").click()
+    assert "You picked the better move in" in next_quiz.get_by_role("status").inner_text()
+    assert page.watch.console_errors == []
+
+
 def test_without_javascript_the_answers_are_in_details(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -86,10 +86,10 @@ def test_answers_come_back_after_instant_navigation(page, base_url):
     page.wait_for_load_state("networkidle")  # Material has read the sitemap
     fill_some(section)
     page.evaluate("window.stillTheSamePage = true")
-    page.locator("article a", has_text="Decide honestly").last.click()
+    page.locator(".md-nav__link", has_text="Decide honestly").first.click()
     page.wait_for_url(re.compile(r"decide-honestly/$"))
-    open_sheet(page, base_url + "decide-honestly/", "", "honest-decision")
-    page.locator("nav a", has_text="Take stock").first.click()
+    page.locator('section[data-worksheet="honest-decision"] .g-ws-bar').wait_for(state="visible")
+    page.locator(".md-nav__link", has_text="Take stock").first.click()
     page.wait_for_url(re.compile(r"take-stock/$"))
     section = page.locator(f'section.g-worksheet[data-worksheet="{SHEET}"]')
     section.locator(".g-ws-bar").wait_for(state="visible")
@@ -194,8 +194,8 @@ def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     section = open_sheet(page, base_url)
     fill_some(section)
     switch = section.get_by_role("switch", name="Don't save on this device")
-    accept_next_dialog(page)
     switch.check()
+    assert "Saved answers removed" in status(section)
     assert page.evaluate("guideStore.names('ws:')") == []
     assert stored(page, "nosave") is True
     assert_filled(section), "what is on screen stays"
@@ -320,3 +320,12 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
     numbers = section.locator('.g-ws-boxes label')
     assert numbers.count() == 22 and numbers.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
+
+
+def test_export_with_no_answers_says_so_instead_of_saving_an_empty_file(page, base_url):
+    section = open_sheet(page, base_url)
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    section.locator('[data-act="export"]').click()
+    assert "no answers to export" in status(section)
+    assert downloads == []

@@ -3,7 +3,7 @@
   var shifts = [];
 
   function leave(control) {
-    doc.body.hidden = true;
+    doc.body.style.display = "none"; // gone from the screen even while the next page loads
     location.replace(control.getAttribute("data-quick-exit"));
   }
 
@@ -13,7 +13,7 @@
   });
   doc.addEventListener("keyup", function (event) {
     var control, now = Date.now();
-    [].some.call(doc.querySelectorAll("[data-quick-exit]"), function (el) { return el.offsetParent && (control = el); });
+    [].some.call(doc.querySelectorAll("[data-quick-exit]"), function (el) { return el.getClientRects().length && (control = el); });
     shifts = event.key == "Shift" && control ? shifts.filter(function (t) { return now - t < 5000; }).concat(now) : [];
     if (shifts[2]) leave(control);
   });

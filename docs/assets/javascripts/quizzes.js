@@ -7,10 +7,9 @@
 
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
 
-  function make(tag, text, className) {
+  function make(tag, text) {
     var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    if (className) node.className = className;
+    node.textContent = text;
     return node;
   }
 

@@ -1,14 +1,12 @@
-/* Worksheets (overrides/partials/guide/worksheet.html): answers save in this browser as the reader
- * types (window.guideStore, names "ws:<id>"), come back on the next visit, and can be cleared,
- * exported, imported and printed blank or with answers. Nothing leaves the device.
- * A saved record is {v: layout version, a: {key: text | true}}; a record whose version does not
- * match the worksheet on the page is never filled in, so answers cannot land in the wrong field. */
+/* Worksheets (partials/guide/worksheet.html): answers save in this browser as the reader types
+ * (guideStore "ws:<id>" = {v: layout version, a: {key: text | true}}). A record for another
+ * layout version is never filled in, so answers cannot land in the wrong field. */
 (function () {
   var store = window.guideStore, root = document.documentElement;
   var FILE = "worksheet-answers.json";
   var MSG = {
-    damaged: "Your saved answers for this worksheet could not be read, so they were not filled in. Anything you type now will replace them.",
-    changed: "This worksheet has changed since you saved your answers, so they were not filled in. Export all answers first if you want a copy; anything you type now will replace them.",
+    damaged: "Your saved answers could not be read, so they were not filled in. What you type now will replace them.",
+    changed: "This worksheet has changed since you saved answers, so they were not filled in. Export them first to keep a copy; what you type now will replace them.",
     unsaved: "Your answers could not be saved on this device. Print or export them to keep them.",
     badFile: "That file could not be imported: it is not a worksheet answers file, or it is damaged. Nothing was changed."
   };
@@ -35,7 +33,7 @@
     return answers;
   }
 
-  /* The print copy beside a text control: CSS prints it (on ruled lines) instead of the control. */
+  /* CSS prints this copy (on ruled lines) instead of the text box. */
   function mirror(el) {
     var out = el.nextElementSibling;
     if (out && out.className === "g-ws-out") out.setAttribute("data-v", el.value);
@@ -69,7 +67,7 @@
     } catch (e) { say(section, MSG.unsaved); }
   }
 
-  /* Every saved worksheet, plus what is on screen (it may be unsaved when "Don't save" is on). */
+  /* Every saved worksheet, plus what is on screen (unsaved when "Don't save" is on). */
   function exportAll(section) {
     var sheets = {};
     store.names("ws:").forEach(function (name) {
@@ -79,6 +77,7 @@
       var a = collect(s);
       if (Object.keys(a).length) sheets[s.dataset.worksheet] = { v: s.dataset.version, a: a };
     });
+    if (!Object.keys(sheets).length) return say(section, "There are no answers to export yet.");
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([JSON.stringify({ format: "guide-worksheets", version: 1, worksheets: sheets }, null, 1)], { type: "application/json" }));
     link.download = FILE;
@@ -115,10 +114,10 @@
     say(section, "Answers cleared.");
   }
 
-  /* "Don't save on this device": remove every saved worksheet answer and stop saving. */
+  /* "Don't save on this device" (for a shared device, so no question first): remove every saved
+   * worksheet answer and stop saving. What is on screen stays, and is saved again if switched off. */
   function setNoSave(section, on) {
     if (on) {
-      if (!window.confirm("Stop saving answers on this device and remove all saved worksheet answers? What is on screen stays until you leave the page.")) return false;
       store.names("ws:").forEach(store.remove);
       store.write("nosave", true);
     } else {
@@ -127,7 +126,6 @@
     }
     each(document.querySelectorAll("[data-nosave]"), function (box) { box.checked = on; });
     say(section, on ? "Saved answers removed. Nothing you type will be saved on this device." : "Your answers will be saved on this device again.");
-    return true;
   }
 
   function print(section, blank) {
@@ -167,7 +165,7 @@
       if (act) act();
     });
     bar.querySelector("[data-nosave]").addEventListener("change", function (event) {
-      if (!setNoSave(section, event.target.checked)) event.target.checked = !event.target.checked;
+      setNoSave(section, event.target.checked);
     });
     file.addEventListener("change", function () {
       if (file.files[0]) importFile(section, file.files[0]);
@@ -176,10 +174,10 @@
   }
 
   document$.subscribe(function () {
-    // Printed pages carry the site's name and this page's address in the bottom margin.
+    // worksheets.css prints this in the bottom margin of every page.
     root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
-    // The workbook's "print all" buttons: every worksheet on the page, blank or with answers.
+    // The workbook's "print all" buttons.
     each(document.querySelectorAll("[data-print-all]"), function (button) {
       button.parentNode.hidden = false;
       button.onclick = function () {

@@ -1,5 +1,4 @@
-"""Quizzes: the data rules (no build), the build's messages for the owner's mistakes, and every quiz
-as the built site shows it, checked against its YAML file."""
+"""Quiz data: the rules (no build), the real files, and the build's messages for the owner's mistakes."""
 
 from __future__ import annotations
 
@@ -7,14 +6,12 @@ import copy
 import gzip
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
 from guide_macros import quizzes, schemas
 from guide_macros.datafiles import DataError
-from readability import main_text, reading_ease
 from sitebuild import ROOT, mkdocs_build, output
 
 DATA = ROOT / "docs" / "data" / "quizzes"
@@ -200,6 +197,18 @@ def test_the_published_schema_is_current():
         "schemas/quiz.schema.json is stale: run `cd hooks && ../.venv/bin/python -m guide_macros.schemas`")
 
 
+def test_the_authoring_guide_examples_are_valid(tmp_path):
+    guide = (ROOT / "AUTHORING.md").read_text(encoding="utf-8").partition("\n## Quizzes\n")[2]
+    examples = re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL)
+    assert len(examples) == 2
+    folder = tmp_path / "docs" / "data" / "quizzes"
+    folder.mkdir(parents=True)
+    for index, example in enumerate(examples):
+        (folder / f"example-{index}.yml").write_text(example, encoding="utf-8")
+    loaded = quizzes.load(tmp_path, ROOT / "docs")
+    assert {type(quiz).__name__ for quiz in loaded.values()} == {"KnowledgeCheck", "SelfAssessment"}
+
+
 def test_quiz_script_stays_small():
     script = ROOT / "docs" / "assets" / "javascripts" / "quizzes.js"
     assert len(gzip.compress(script.read_bytes(), 9)) <= 3 * 1024
@@ -225,153 +234,3 @@ def test_a_malformed_quiz_file_fails_the_build_naming_file_field_and_reason(proj
     assert result.returncode != 0
     assert (f"{path}: questions[1]: 2 options have `best: true` (options[0] and options[2]); "
             "mark only the one better move") in output(result)
-
-
-# ---------------------------------------------------------------------------
-# Every quiz in the built site, against its file
-# ---------------------------------------------------------------------------
-
-def text(element) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
-
-
-def squash(value: str) -> str:
-    return " ".join(value.split())
-
-
-def quizzes_on(content_pages, parse) -> list[tuple[str, str, object]]:
-    """(page name, quiz id, section) for every quiz on every built page."""
-    return [(name, section["data-quiz"], section)
-            for name, path in content_pages.items() for section in parse(path).select("section.g-quiz")]
-
-
-def site_page(page: str, href: str) -> str:
-    """The built file a relative link on `page` reaches, as a site path like `take-stock/index.html`."""
-    base = "http://site.invalid/guide/" + page.removesuffix("index.html")
-    path = urlsplit(urljoin(base, href)).path.removeprefix("/guide/")
-    return path + "index.html" if path.endswith("/") or not path else path
-
-
-def test_each_quiz_is_on_its_pages(content_pages, parse):
-    found = {}
-    for name, quiz_id, _ in quizzes_on(content_pages, parse):
-        found.setdefault(quiz_id, []).append(name.removesuffix("index.html").rstrip("/"))
-    for quiz_id, page in KNOWLEDGE_PAGES.items():
-        assert found.get(quiz_id) == [page], f"{quiz_id}: expected on {page}.md only, found on {found.get(quiz_id)}"
-    for quiz_id, pages in ASSESSMENT_PAGES.items():
-        assert sorted(found.get(quiz_id, [])) == sorted(pages), quiz_id
-    assert set(found) == set(FILES), "every quiz file is used on a page"
-
-
-def test_quizzes_sit_under_a_heading_before_the_next_link(content_pages, parse):
-    for quiz_id, page in KNOWLEDGE_PAGES.items():
-        soup = parse(content_pages[f"{page}/index.html"])
-        section = soup.select_one(f'section[data-quiz="{quiz_id}"]')
-        heading = section.find_previous("h2")
-        assert text(heading).startswith("Check yourself"), f"{page}: {text(heading)!r}"
-        after = [text(p) for p in section.find_all_next("p") if text(p).startswith("Next:")]
-        assert after, f"{page}: the quiz comes before the page's Next: line"
-
-
-def test_the_quizzes_page_links_to_every_knowledge_check(content_pages, parse):
-    soup = parse(content_pages["quizzes/index.html"])
-    targets = {site_page("quizzes/index.html", a["href"]) + "#" + a["href"].partition("#")[2]
-               for a in soup.select("article a[href*='#q-']")}
-    assert targets == {f"{page}/index.html#q-{quiz_id}" for quiz_id, page in KNOWLEDGE_PAGES.items()}
-    for target in targets:
-        page, _, anchor = target.partition("#")
-        assert parse(content_pages[page]).find(id=anchor), target
-
-
-def test_every_quiz_renders_completely(content_pages, parse):
-    for name, quiz_id, section in quizzes_on(content_pages, parse):
-        data, where = FILES[quiz_id], f"{name} {quiz_id}"
-        assessment = data["kind"] == "self-assessment"
-        assert text(section.select_one(".g-quiz__title")) == data["title"], where
-        assert section["aria-labelledby"] == section.select_one(".g-quiz__title")["id"], where
-        assert "nothing is sent anywhere" in text(section).lower(), f"{where}: privacy note"
-        items = data["statements"] if assessment else data["questions"]
-        groups = section.select("fieldset")
-        assert len(groups) == len(items), where
-        for number, (group, item) in enumerate(zip(groups, items), 1):
-            legend = text(group.legend)
-            assert legend == f"{number}. {squash(item['text'] if assessment else item['question'])}", where
-            radios = group.select("input[type=radio]")
-            labels = [squash(o["text"]) for o in item["options"]] if not assessment else list(quizzes.SCALE)
-            assert [text(section.find("label", attrs={"for": radio["id"]})) for radio in radios] == labels, where
-            assert len({radio["name"] for radio in radios}) == 1, f"{where}: one radio group per question"
-            assert group.select_one(f'#{group["aria-describedby"]}[data-feedback]'), f"{where}: feedback beside it"
-            if assessment:
-                assert group.has_attr("data-reverse") == item.get("reverse", False), where
-                assert group.get("data-threshold") == (str(item["threshold"]) if item.get("safety_flag") else None)
-        buttons = [text(button) for button in section.select("button")]
-        assert "Check my answers" in buttons and "Try again" in buttons, where
-        assert section.select_one("[role=status][data-summary]"), f"{where}: live region"
-        if assessment:
-            assert "not a diagnosis" in text(section), where
-
-
-def test_knowledge_checks_show_every_answer_in_details_without_javascript(content_pages, parse):
-    for name, quiz_id, section in quizzes_on(content_pages, parse):
-        data = FILES[quiz_id]
-        if data["kind"] != "knowledge-check":
-            continue
-        for group, question in zip(section.select("fieldset"), data["questions"]):
-            details = group.select_one("details")
-            assert details is not None and not details.has_attr("open"), f"{name}: collapsed details"
-            assert text(details.summary) == "Answers and why"
-            shown = details.select("li")
-            assert len(shown) == len(question["options"])
-            for item, option in zip(shown, question["options"]):
-                assert squash(option["explanation"]) in text(item), f"{name}: {option['text']}"
-                assert squash(option["text"]) in text(item)
-                verdict = "The better move." if option.get("best") else "Not the better move."
-                assert verdict in text(item)
-
-
-def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, parse):
-    quick_exit = re.search(r"^\s*quick_exit_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
-    for name, quiz_id, section in quizzes_on(content_pages, parse):
-        data = FILES[quiz_id]
-        if data["kind"] != "self-assessment":
-            continue
-        model = quizzes.SelfAssessment.model_validate(data)
-        guide = section.select_one(".g-quiz__guide")
-        assert f"Statements {model.reversed_words} count the other way" in text(guide), name
-        assert f"from {model.lowest} to {model.highest}" in text(guide), name
-        for number, statement in model.flagged:
-            rule = text(guide.select_one(".g-quiz__flag-rule"))
-            assert f"statement {number} was {statement.flag_words}" in rule, name
-        rows = guide.select("tr[data-band]")
-        assert len(rows) == len(data["bands"])
-        for row, band in zip(rows, data["bands"]):
-            assert text(row.th) == f"{band['min']} to {band['max']}"
-            assert (row["data-min"], row["data-max"]) == (str(band["min"]), str(band["max"]))
-            assert text(row.select_one(".g-quiz__band-title")) == band["title"]
-            assert squash(band["message"]) in text(row)
-            links = row.select("a")
-            assert [site_page(name, a["href"]) for a in links] == [
-                quizzes.page_url(link["page"]) + "index.html" for link in band.get("links", [])], f"{name}: {band['title']}"
-            for a, link in zip(links, band.get("links", [])):
-                target = parse(content_pages[site_page(name, a["href"])]).h1
-                assert text(a) == link.get("text", text(target).rstrip("¶ ").strip())
-                assert a.parent.has_attr("data-counselling") == (link["page"] == "outside-help.md")
-        safety = section.select_one("[data-safety]")
-        assert safety.has_attr("hidden")
-        assert site_page(name, safety.find("a", string="Read the Safety page")["href"]) == "safety/index.html"
-        assert safety.select_one("[data-quick-exit]")["data-quick-exit"] == quick_exit
-
-
-def test_quiz_ids_are_unique_on_each_page(content_pages, parse):
-    for name, path in content_pages.items():
-        soup = parse(path)
-        if soup.select_one(".g-quiz"):
-            ids = [element["id"] for element in soup.find_all(id=True)]
-            assert len(ids) == len(set(ids)), name
-
-
-def test_quiz_text_reads_easily(content_pages, parse):
-    for name, quiz_id, section in quizzes_on(content_pages, parse):
-        from bs4 import BeautifulSoup
-        ease = reading_ease(main_text(BeautifulSoup(str(section), "lxml")))
-        assert ease >= 60, f"{quiz_id} on {name}: Flesch reading ease {ease}"
