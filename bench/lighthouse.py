@@ -17,7 +17,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from common import BENCH, CHROMIUM, GzipServer, emit_json, mkdocs_build, print_table, real_project
+from common import (BENCH, CHROMIUM, GzipServer, emit_json, mkdocs_build, print_table, real_project,
+                    write_twin_config)
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -51,7 +52,8 @@ def run_once(url: str, form_factor: str) -> dict:
                    and report["audits"][ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual",
                                                                                    "informative")})
     metrics = {key: report["audits"][key].get("numericValue") for key in
-               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")}
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+                "speed-index")}
     return {"scores": scores, "lost": lost, "metrics": metrics}
 
 
@@ -59,13 +61,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=PAGES)
+    parser.add_argument("--plain", action="store_true",
+                        help="measure the plain-Material twin instead (same Markdown, no macros or assets of ours)")
     args = parser.parse_args()
     ensure_lighthouse()
 
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temp:
         server = GzipServer(Path(temp) / "site")
-        mkdocs_build(real_project(Path(temp) / "project") / "mkdocs.yml", server.site_dir, site_url=server.base_url)
+        project = real_project(Path(temp) / "project")
+        config = write_twin_config(project) if args.plain else project / "mkdocs.yml"
+        mkdocs_build(config, server.site_dir, site_url=server.base_url, strict=not args.plain)
         with server as base_url:
             for page in args.pages:
                 for form_factor in FORM_FACTORS:
@@ -75,19 +81,25 @@ def main() -> None:
                         "page": page or "/", "form_factor": form_factor, "median": medians,
                         "runs": [run["scores"] for run in runs],
                         "lost": sorted({audit for run in runs for audit in run["lost"]}),
+                        "fcp_ms": statistics.median(run["metrics"]["first-contentful-paint"] for run in runs),
                         "lcp_ms": statistics.median(run["metrics"]["largest-contentful-paint"] for run in runs),
+                        "si_ms": statistics.median(run["metrics"]["speed-index"] for run in runs),
                         "tbt_ms": statistics.median(run["metrics"]["total-blocking-time"] for run in runs),
+                        "cls": statistics.median(run["metrics"]["cumulative-layout-shift"] for run in runs),
                     }
                     row = results[f"{page or '/'} {form_factor}"]
                     print(f"  {row['page']} {form_factor}: {row['median']} lost={row['lost']}", flush=True)
 
-    print_table(["page", "form", "perf", "a11y", "best-pr", "SEO", "LCP ms", "TBT ms", "runs (perf)", "lost points"],
+    print_table(["page", "form", "perf", "a11y", "best-pr", "SEO", "FCP ms", "LCP ms", "SI ms", "TBT ms", "CLS",
+                 "runs (perf)", "lost points"],
                 [[row["page"], row["form_factor"], *(f"{row['median'][name]:g}" for name in CATEGORIES),
-                  f"{row['lcp_ms']:.0f}", f"{row['tbt_ms']:.0f}",
+                  f"{row['fcp_ms']:.0f}", f"{row['lcp_ms']:.0f}", f"{row['si_ms']:.0f}", f"{row['tbt_ms']:.0f}",
+                  f"{row['cls']:.3f}",
                   "/".join(str(run["performance"]) for run in row["runs"]), " ".join(row["lost"]) or "-"]
                  for row in results.values()],
-                title=f"Lighthouse 12.2.3, median of {args.runs} (served with gzip on 127.0.0.1)")
-    emit_json("lighthouse", {"runs": args.runs, "results": list(results.values())})
+                title=f"Lighthouse 12.2.3, median of {args.runs} (served with gzip on 127.0.0.1)"
+                      + (": PLAIN MATERIAL TWIN" if args.plain else ""))
+    emit_json("lighthouse-plain" if args.plain else "lighthouse", {"runs": args.runs, "results": list(results.values())})
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from guide_macros.contact import load
 from guide_macros.datafiles import DataError
-from sitebuild import ROOT, build_env, mkdocs_build, output
+from sitebuild import ROOT, build_env, copy_project, mkdocs_build, output
 
 
 class LenientLoader(yaml.SafeLoader):
@@ -172,7 +172,6 @@ def test_no_form_and_no_booking_link_until_they_are_configured(content_pages, pa
 @pytest.fixture(scope="module")
 def fork_site(tmp_path_factory) -> Path:
     """A fork's build: its own SITE_URL, a booking page and a form service configured."""
-    from sitebuild import copy_project
     project = copy_project(tmp_path_factory.mktemp("fork") / "project")
     set_setting(project, '    booking_url: ""', '    booking_url: "https://booking.example.com/alex"')
     set_setting(project, '    form_url: ""', '    form_url: "https://forms.example.com/f/abc"')
@@ -211,8 +210,9 @@ def test_the_privacy_page_has_a_clear_button_and_a_status_line(content_pages, pa
     status = soup.select_one("[data-cleared]")
     assert status and status.get("role") == "status" and status["data-cleared"].strip()
     text = article_text(soup)
-    for expected in ("No cookies", "No tracking", "Nothing from other sites", "your own browser"):
+    for expected in ("No cookies", "No tracking", "Nothing from other sites", "No trail", "your own browser"):
         assert expected in text
+    assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
 
 
 QUICK_EXIT_PAGES = ("safety/index.html", "when-it-cannot-be-saved/index.html")
@@ -318,3 +318,24 @@ def test_the_404_page_offers_a_way_home_and_the_search(html_pages, parse, site_u
     assert home, "no link to the home page"
     assert soup.find("form", class_="md-search__form"), "no search box"
     assert article.select(".g-cta") == []
+
+
+# --- Zensical, Material's successor, shows the same --------------------------------------------------
+
+def test_zensical_builds_the_call_to_action_contact_page_quick_exit_and_footer(tmp_path, extra):
+    project = copy_project(tmp_path / "project")
+    zensical = Path(sys.executable).with_name("zensical")
+    result = subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=project, env=build_env(),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, output(result)
+
+    def page(name: str) -> BeautifulSoup:
+        return BeautifulSoup((project / "site" / name).read_text(encoding="utf-8"), "lxml")
+
+    assert len(page("take-stock/index.html").select(".g-cta")) == 1
+    contact = page("contact/index.html")
+    assert contact.select(".g-cta") == []
+    assert contact.select_one('a[href^="mailto:"]')["href"].startswith(f"mailto:{extra['owner']['email']}?subject=")
+    assert page("safety/index.html").select_one(".md-banner [data-quick-exit]")
+    assert page("privacy/index.html").select_one(".g-footer-note")
+    assert page("privacy/index.html").find("meta", property="og:image")["content"].startswith("https://")

@@ -266,7 +266,7 @@ def test_print_with_answers_shows_what_was_typed_and_only_this_worksheet(page, b
     page.emulate_media(media="print")
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)", "a ticked box prints filled"
-    chosen = section.locator('[data-k="relationship-now"]:checked + label')
+    chosen = section.locator('[data-k="relationship-now"]:checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "3px", "the chosen number prints ringed"
     pages = [p for p in pdf_text(page, tmp_path, paper) if p.strip()]
     text = "\n".join(pages)
@@ -288,7 +288,7 @@ def test_print_blank_leaves_out_what_was_typed(page, base_url, tmp_path, paper):
     # The ticked box and the chosen number print unmarked.
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
-    chosen = section.locator('[data-k="relationship-now"]:checked + label')
+    chosen = section.locator('[data-k="relationship-now"]:checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "1px"
     text = "\n".join(pdf_text(page, tmp_path, paper))
     assert "Walk together after dinner" not in text and "Sunday breakfasts" not in text
@@ -318,7 +318,7 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
     assert style["height"] == pytest.approx(lines * 2 * style["font"], abs=2)
     box = section.locator('[data-k="weighing-on-me.1"]')
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
-    numbers = section.locator('.g-ws-boxes label')
+    numbers = section.locator('.g-ws-boxes span')
     assert numbers.count() == 22 and numbers.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
 
@@ -329,3 +329,19 @@ def test_export_with_no_answers_says_so_instead_of_saving_an_empty_file(page, ba
     section.locator('[data-act="export"]').click()
     assert "no answers to export" in status(section)
     assert downloads == []
+
+
+def test_the_workbook_prints_as_one_blank_booklet_on_request(page, base_url, tmp_path):
+    open_sheet(page, base_url, "workbook/")
+    section = page.locator('section[data-worksheet="weekly-agreements"]')
+    section.locator('[data-k="agreements.1.1"]').fill("Phones away at dinner")
+    page.evaluate("() => { window.print = () => { window.printed = true } }")
+    page.get_by_role("button", name="Print the workbook blank").click()
+    assert page.evaluate("window.printed") is True
+    pages = pdf_text(page, tmp_path, "Letter")
+    text = "\n".join(pages)
+    assert "Phones away at dinner" not in text
+    assert "Print the workbook" not in text, "buttons do not print"
+    for title in ("Contents", "Take stock", "Plan the talk", "Weekly agreements tracker", "Appreciation log"):
+        assert title in text
+    assert_no_chrome(pages, keep=("Take stock", "Workbook"))

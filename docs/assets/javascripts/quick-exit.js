@@ -1,9 +1,9 @@
-/* Quick exit; how and why: overrides/partials/guide/quick-exit.html */
+/* See overrides/partials/guide/quick-exit.html */
 (function (doc) {
   var shifts = [];
 
   function leave(control) {
-    doc.body.style.display = "none"; // gone from the screen even while the next page loads
+    doc.body.style.display = "none";
     location.replace(control.getAttribute("data-quick-exit"));
   }
 

@@ -81,9 +81,6 @@
             ? "Your answer is the better move."
             : "Not quite. The better move is “" + best.parentNode.textContent.trim() + "”";
           feedback.className = "g-quiz__feedback " + (picked == best ? "is-right" : "is-wrong");
-          all(item, "[data-option]").forEach(function (option) {
-            option.classList.toggle("is-chosen", option.getAttribute("data-option") == picked.value);
-          });
           item.querySelector("details").open = true;
         }
       });
