@@ -20,6 +20,7 @@ DATA = ROOT / "docs" / "data" / "quizzes"
 FILES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DATA.glob("*.yml"))}
 # Which knowledge check belongs on which themed page (TEAM.md), and the self-assessments' pages.
 KNOWLEDGE_PAGES = {
+    "why-relationships-drift-check": "why-relationships-drift",
     "take-stock-check": "take-stock", "decide-honestly-check": "decide-honestly",
     "bring-your-partner-in-check": "bring-your-partner-in", "talk-and-listen-check": "talk-and-listen",
     "outside-help-check": "outside-help", "actions-not-words-check": "actions-not-words",

@@ -3,8 +3,8 @@
 Two kinds, picked by `kind:`. A knowledge check asks single-choice questions, each option with its
 own explanation and exactly one `best: true`. A self-assessment rates statements on a five-point
 scale and sums them into score bands that must cover every possible total exactly once; a statement
-may be a safety flag, whose answer at or past its threshold puts the Safety page first and leaves
-counselling out of that result. The models validate the owner's files at build start, generate
+may be a safety flag, whose answer at or past its threshold puts the Safety page first and swaps the
+band's advice (repair steps, counselling) for `safety_result`. The models validate the owner's files at build start, generate
 `schemas/quiz.schema.json` and feed `overrides/partials/guide/quiz.html`.
 """
 
@@ -32,6 +32,11 @@ SAFETY_MESSAGE = (
     "call for help, not repair. Please read the Safety page first. You can leave this page "
     "fast with the Exit button."
 )
+SAFETY_RESULT = (
+    "Because of your answer about feeling afraid, we are not suggesting steps to repair things "
+    "together right now. Your safety comes first."
+)
+COUNSELLING = re.compile(r"counsel|therap|outside help", re.IGNORECASE)
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -157,7 +162,7 @@ class Band(Strict):
     @classmethod
     def counselling_only_as_link(cls, message: str) -> str:
         # Counselling must be a link, so a result that raised a safety flag can leave it out.
-        if re.search(r"counsel|therap|outside help", message, re.IGNORECASE):
+        if COUNSELLING.search(message):
             raise ValueError(
                 "suggest counselling with a link to outside-help.md, not in the message "
                 "(a result that raises a safety flag leaves counselling out)"
@@ -182,6 +187,17 @@ class SelfAssessment(Strict):
     statements: list[Statement] = Field(min_length=2, max_length=20)
     bands: list[Band] = Field(min_length=1, description="Every possible total in exactly one band.")
     safety_message: Text = Field(SAFETY_MESSAGE, description="Shown first when a safety flag is raised.")
+    safety_result: Text = Field(
+        SAFETY_RESULT,
+        description="When a safety flag is raised: shown under the band title instead of the band's message and links.",
+    )
+
+    @field_validator("safety_result")
+    @classmethod
+    def no_repair_advice(cls, text: str) -> str:
+        if COUNSELLING.search(text):
+            raise ValueError("a reader who may not be safe gets no counselling advice: leave it out of `safety_result`")
+        return text
 
     @property
     def lowest(self) -> int:

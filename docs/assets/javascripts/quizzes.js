@@ -40,11 +40,13 @@
       try { return window.guideStore.read(name, []) || []; } catch (damaged) { return []; }
     }
 
+    // Collapsed, so a result is not on show to whoever looks at the screen: only the count is.
     function showHistory() {
-      var list = saved();
+      var list = saved(), shown = find("[data-history-text]");
       history.hidden = !list.length;
-      history.firstElementChild.textContent = "Saved on this device: " +
-        list.slice(-3).reverse().map(function (entry) { return day(entry.date) + ", " + describe(entry); }).join("; ") + ".";
+      find("[data-count]").textContent = list.length;
+      shown.textContent = "";
+      list.reverse().forEach(function (entry) { shown.appendChild(make("li", day(entry.date) + ", " + describe(entry))); });
     }
 
     function say(nodes) {
@@ -89,8 +91,8 @@
           return +row.getAttribute("data-min") <= score && score <= +row.getAttribute("data-max");
         })[0].querySelector("[data-band-text]").cloneNode(true);
         band.className = "g-quiz__band";
-        // Counselling with a partner who frightens you can do harm: the Safety page comes first instead.
-        if (flagged) all(band, "[data-counselling]").forEach(function (link) { link.remove(); });
+        // Repair steps or counselling with a partner who frightens you can do harm: only the title stays.
+        if (flagged) band.replaceChildren(band.firstElementChild, make("p", safety.getAttribute("data-result")));
         entry = { score: score, band: band.firstElementChild.textContent };
         text = "Your total is " + score + ", on a range from " + items.length + " to " +
           items.length * items[0].querySelectorAll("input").length + ".";
