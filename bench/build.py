@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from common import (KIB, emit_json, gzip_size, mkdocs_build, print_table, real_project, write_twin_config)
+from common import emit_json, gzip_size, kib, mkdocs_build, print_table, real_project, write_twin_config
 
 MACRO = re.compile(r"""\{\{\s*(worksheet|quiz)\(\s*["']([^"']+)["']""")
 DATA_FOLDERS = {"worksheet": "data/worksheets", "quiz": "data/quizzes"}
@@ -130,10 +130,6 @@ def main() -> None:
     print_table(["site", "pages", "s", "ms/page", "index KiB gz", "plain s", "plain ms/page", "plain index",
                  "ratio"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
     emit_json("build", {"repeat": args.repeat, "real": real, "synthetic": synthetic})
-
-
-def kib(size: int) -> str:
-    return f"{size / KIB:.1f}"
 
 
 if __name__ == "__main__":

@@ -8,9 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -49,8 +47,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
     if site_url:
         env["SITE_URL"] = site_url
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
-                             "-f", str(config_file), "-d", str(site_dir)], cwd=config_file.parent, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+               "-f", str(config_file), "-d", str(site_dir)]
+    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build of {config_file} failed:\n{result.stdout}{result.stderr}")
@@ -121,6 +120,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
                                                          suffix in (".js", ".json", ".svg") else ""))
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
         self.end_headers()

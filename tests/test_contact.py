@@ -3,6 +3,7 @@ the footer note, link-preview tags, robots.txt and the 404 page, read from the b
 
 from __future__ import annotations
 
+import copy
 import re
 import struct
 import subprocess
@@ -130,10 +131,40 @@ def test_every_content_page_but_contact_ends_with_one_call_to_action(content_pag
     assert checked >= 10
 
 
-def test_the_call_to_action_uses_the_configured_wording(content_pages, parse, extra):
-    block = parse(content_pages["index.html"]).select_one(".g-cta")
-    assert block.find("h2").get_text(strip=True) == extra["cta"]["title"]
-    assert block.find("a").get_text(strip=True) == extra["cta"]["button"]
+def cta_wording(block) -> tuple[str, str, str]:
+    """A call-to-action block's title, text and button, as a reader sees them."""
+    return tuple(" ".join(element.get_text(" ").split()) for element in (block.find("h2"), block.find("p"), block.find("a")))
+
+
+def test_the_call_to_action_uses_the_configured_wording_with_the_owner_s_name(content_pages, parse, extra):
+    name = extra["owner"]["name"]
+    expected = tuple(" ".join(extra["cta"][key].replace("{owner}", name).split()) for key in ("title", "text", "button"))
+    assert cta_wording(parse(content_pages["index.html"]).select_one(".g-cta")) == expected
+    assert "{owner}" not in "".join(expected) and name in expected[0] + expected[1]
+    # It fits the first step as well as the last: no "if things do not work out" before step 1.
+    assert "not work out" not in expected[1] and "dating agency" in expected[1]
+
+
+def front_matter(page: str) -> dict:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+@pytest.mark.parametrize(("page", "name"), [("safety.md", "safety/index.html"),
+                                            ("when-it-cannot-be-saved.md", "when-it-cannot-be-saved/index.html")])
+def test_a_page_can_word_its_call_to_action_gently(content_pages, parse, extra, page, name):
+    meta, owner = front_matter(page), extra["owner"]["name"]
+    expected = tuple(meta[key].replace("{owner}", owner) for key in ("cta_title", "cta_text", "cta_button"))
+    blocks = parse(content_pages[name]).select(".g-cta")
+    assert len(blocks) == 1 and cta_wording(blocks[0]) == expected
+    # Someone who may be afraid of their partner is not sold a dating agency.
+    assert "dating agency" not in " ".join(expected) and "not work out" not in " ".join(expected)
+    assert expected != tuple(extra["cta"][key] for key in ("title", "text", "button"))
+
+
+def test_the_safety_page_waits_until_the_reader_is_safe(content_pages, parse):
+    title, text, _ = cta_wording(parse(content_pages["safety/index.html"]).select_one(".g-cta"))
+    assert "safe and ready" in text
 
 
 def test_contact_is_in_the_navigation_of_every_page(content_pages, parse, site_url):
@@ -161,6 +192,8 @@ def test_the_contact_page_says_who_helps_with_what(content_pages, parse, extra):
     for expected in (extra["owner"]["name"], "dating agency", "new partner", *extra["owner"]["helps_with"]):
         assert expected in text
     assert "What happens to your message" in text
+    # Honest about replies: the guide cannot promise on the owner's behalf that, or when, they write back.
+    assert "aims to reply" in text and "writes back to you" not in text
 
 
 def test_no_form_and_no_booking_link_until_they_are_configured(content_pages, parse):
@@ -245,11 +278,13 @@ def test_other_pages_show_no_banner_and_no_visible_quick_exit(content_pages, par
 
 @pytest.mark.parametrize("name", ("safety/index.html", "when-it-cannot-be-saved/index.html", "index.html"))
 def test_no_invented_phone_numbers(content_pages, parse, name):
-    article = parse(content_pages[name]).find("article")
+    # A copy: `parse` caches the page for other tests, which must still see its <time> element.
+    article = copy.copy(parse(content_pages[name]).find("article"))
     for time in article.find_all("time"):
         time.decompose()
     numbers = set(re.findall(r"\d[\d -]{1,}\d", article.get_text(" ")))
     assert numbers <= {"911", "999", "112"}, f"{name}: numbers other than well-known emergency ones"
+    assert parse(content_pages[name]).find("article").find("time"), "the shared parsed page was changed"
 
 
 def test_the_safety_page_covers_help_and_covering_tracks(content_pages, parse):
@@ -333,6 +368,9 @@ def test_zensical_builds_the_call_to_action_contact_page_quick_exit_and_footer(t
         return BeautifulSoup((project / "site" / name).read_text(encoding="utf-8"), "lxml")
 
     assert len(page("take-stock/index.html").select(".g-cta")) == 1
+    default = page("take-stock/index.html").select_one(".g-cta").get_text(" ")
+    assert extra["owner"]["name"] in default and "{owner}" not in default
+    assert "safe and ready" in page("safety/index.html").select_one(".g-cta").get_text(" ")
     contact = page("contact/index.html")
     assert contact.select(".g-cta") == []
     assert contact.select_one('a[href^="mailto:"]')["href"].startswith(f"mailto:{extra['owner']['email']}?subject=")

@@ -121,6 +121,9 @@ def test_knowledge_check_mistakes_name_file_field_and_reason(tmp_path, edit, exp
                  "statements[1]: a `safety_flag` statement cannot be `reverse`", id="reverse-flag"),
     pytest.param(lambda d: d["bands"][1].update(message="See a counsellor."),
                  "broken.yml: bands[1].message: suggest counselling with a link to outside-help.md", id="counselling-text"),
+    pytest.param(lambda d: d.update(safety_result="Try couples therapy."),
+                 "broken.yml: safety_result: a reader who may not be safe gets no counselling advice",
+                 id="counselling-in-safety-result"),
     pytest.param(lambda d: d["statements"][0].update(weight=2),
                  "broken.yml: statements[0].weight: Extra inputs are not permitted", id="unknown-key"),
 ])

@@ -140,6 +140,7 @@ def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, par
         for number, statement in model.flagged:
             rule = text(guide.select_one(".g-quiz__flag-rule"))
             assert f"statement {number} was {statement.flag_words}" in rule, name
+            assert "Leave the steps below, and couples counselling, aside for now." in rule, name
         rows = guide.select("tr[data-band]")
         assert len(rows) == len(data["bands"])
         for row, band in zip(rows, data["bands"]):
@@ -156,6 +157,7 @@ def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, par
                 assert a.parent.has_attr("data-counselling") == (link["page"] == "outside-help.md")
         safety = section.select_one("[data-safety]")
         assert safety.has_attr("hidden")
+        assert safety["data-result"] == model.safety_result  # replaces the band's advice when shown
         assert site_page(name, safety.find("a", string="Read the Safety page")["href"]) == "safety/index.html"
         assert safety.select_one("[data-quick-exit]")["data-quick-exit"] == quick_exit
 

@@ -76,7 +76,8 @@ class Owner(BaseModel):
 
 
 class CallToAction(BaseModel):
-    """extra.cta: the short block at the end of every content page."""
+    """extra.cta: the short block at the end of every content page. `{owner}` in it becomes
+    owner.name; a page may reword it with `cta_title:`, `cta_text:`, `cta_button:` (cta.html)."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -116,6 +116,60 @@ def test_typing_capitals_or_pages_without_the_control_do_not_exit(page, base_url
     assert page.url == base_url + "privacy/"
 
 
+# --- Reading on a phone -----------------------------------------------------------------------------
+
+@pytest.fixture
+def phone(browser):
+    """A 390px touch-only phone (no hover, a coarse pointer, no Shift key), light or dark."""
+    contexts = []
+
+    def open_phone(path, base_url, scheme="light"):
+        ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=1, color_scheme=scheme)
+        contexts.append(ctx)
+        mobile = ctx.new_page()
+        open_page(mobile, base_url, path)
+        return mobile
+
+    yield open_phone
+    for ctx in contexts:
+        ctx.close()
+
+
+def test_phones_show_the_exit_button_but_not_the_shift_hint(page, base_url, phone):
+    open_page(page, base_url, "safety/")
+    assert page.locator(".g-quick-exit__hint").is_visible(), "a desktop reader learns the Shift shortcut"
+    mobile = phone("safety/", base_url)
+    assert mobile.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
+    assert mobile.locator("[data-quick-exit]").is_visible()
+    assert not mobile.locator(".g-quick-exit__hint").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_if_you_feel_afraid_box_reads_at_body_size(phone, base_url, scheme):
+    mobile = phone("when-it-cannot-be-saved/", base_url, scheme)
+    sizes = mobile.evaluate("""() => {
+        const size = (el) => parseFloat(getComputedStyle(el).fontSize);
+        return [size(document.querySelector('.admonition.danger p:not(.admonition-title)')),
+                size(document.querySelector('.admonition.danger ~ p'))];
+    }""")
+    assert sizes[0] == sizes[1] >= 16, f"safety text {sizes[0]}px, body text {sizes[1]}px"
+
+
+@pytest.mark.parametrize("path", ["contact/", "take-stock/", "talk-and-listen/", "safety/"])
+def test_no_heading_gets_an_empty_line_from_its_hidden_permalink_on_a_phone(phone, base_url, path):
+    mobile = phone(path, base_url)
+    wrapped = mobile.evaluate("""() => [...document.querySelectorAll('article :is(h2, h3)')].filter((h) => {
+        const link = h.querySelector('.headerlink');
+        if (!link || !h.firstChild.textContent.trim()) return false;
+        const text = document.createRange();
+        text.setStart(h.firstChild, 0); text.setEndAfter(link.previousSibling || h.firstChild);
+        const lines = [...text.getClientRects()].map((r) => r.bottom);
+        return link.getBoundingClientRect().top >= Math.max(...lines) - 2;
+    }).map((h) => h.textContent)""")
+    assert wrapped == [], f"{path}: the permalink sits on a line of its own under {wrapped}"
+
+
 # --- Privacy ----------------------------------------------------------------------------------------
 
 def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):

@@ -10,6 +10,8 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from guide_macros import quizzes
+
 DATA = Path(__file__).resolve().parents[2] / "docs" / "data" / "quizzes"
 AXE = Axe()
 
@@ -115,7 +117,7 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert quiz.locator("input:checked").count() == 0
     assert is_focused(quiz.locator("input").first)
     assert status.inner_text().strip() == ""
-    assert not quiz.locator("details").first.is_visible()
+    assert not quiz.locator("[data-answers]").first.is_visible()
     assert page.watch.console_errors == []
 
 
@@ -137,11 +139,16 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
     points = quiz.locator("fieldset").first.locator("[data-feedback]").inner_text()
     assert points == f"{6 - answers[0]} points (this one counts the other way)."
 
-    # Back later: the result is still there, and a retake shows the change.
+    # Back later: the result is kept, but folded away so nobody nearby sees it until it is opened.
     page.reload(wait_until="networkidle")
     quiz.locator("[data-check]").wait_for()
     history = quiz.locator("[data-history]")
-    assert f"{total} points, {band['title']}" in history.inner_text()
+    assert squash(history.inner_text()) == "Your saved results on this device (1)"
+    assert not history.get_by_text(band["title"]).is_visible()
+    assert not history.get_by_role("button", name="Clear my saved results").is_visible()
+    history.locator("summary").click()
+    assert history.get_by_text(f"{total} points, {band['title']}").is_visible()
+    # A retake shows the change since last time.
     retake = [1, 1, 1, 1, 1, 1, 1, 5, 1]
     retake_total, _ = total_and_band(data, retake)
     for group, answer in zip(quiz.locator("fieldset").all(), retake):
@@ -149,6 +156,7 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
     quiz.locator("[data-check]").click()
     assert (f"Last time, on" in quiz.get_by_role("status").inner_text()
             and f"This time it is {total - retake_total} lower." in quiz.get_by_role("status").inner_text())
+    assert history.locator("summary").inner_text() == "Your saved results on this device (2)"
 
     history.get_by_role("button", name="Clear my saved results").click()
     assert history.is_hidden()
@@ -181,7 +189,7 @@ def test_a_safety_flag_puts_safety_first_and_leaves_out_counselling(page, base_u
     assert "Your safety comes first." in first.inner_text()
     assert first.get_by_role("link", name="Exit this page").is_visible()
     assert summary_links(page, quiz)["Read the Safety page"] == base_url + "safety/"
-    assert band["title"] in status.inner_text()
+    assert_safe_result(page, base_url, quiz, data, band)
 
     # A total whose band suggests counselling: with the flag raised, the suggestion is left out.
     level = next(level for level in range(1, 6)
@@ -194,10 +202,25 @@ def test_a_safety_flag_puts_safety_first_and_leaves_out_counselling(page, base_u
         for group, answer in zip(quiz.locator("fieldset").all(), answers):
             group.locator("input").nth(answer - 1).check()
         quiz.locator("[data-check]").click()
-        addresses = summary_links(page, quiz).values()
-        assert band["title"] in status.inner_text()
-        assert (base_url + "outside-help/" in addresses) is not raised, f"flag raised: {raised}"
         assert (status.locator("[data-safety]").count() == 1) is raised
+        if raised:
+            assert_safe_result(page, base_url, quiz, data, band)
+        else:
+            assert band["title"] in status.inner_text() and squash(band["message"]) in squash(status.inner_text())
+            assert base_url + "outside-help/" in summary_links(page, quiz).values()
+
+
+def assert_safe_result(page, base_url: str, quiz, data: dict, band: dict) -> None:
+    """A raised flag: the band's title (from the data) stays, its advice and links give way to the safety text."""
+    result = quiz.locator("[data-summary] .g-quiz__band")
+    assert result.locator(".g-quiz__band-title").inner_text() == band["title"]
+    shown = squash(result.inner_text())
+    assert shown == squash(f"{band['title']} {data.get('safety_result', quizzes.SAFETY_RESULT)}")
+    for any_band in data["bands"]:
+        assert squash(any_band["message"]) not in squash(quiz.get_by_role("status").inner_text())
+    # Links within the guide: the Safety page only (the Exit button leaves the site).
+    assert {address for address in summary_links(page, quiz).values() if address.startswith(base_url)} == {
+        base_url + "safety/"}
 
 
 def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
@@ -228,7 +251,7 @@ def test_without_javascript_the_answers_are_in_details(browser, base_url):
     page.goto(base_url + "take-stock/")
     quiz = page.locator('section[data-quiz="take-stock-check"]')
     assert quiz.get_by_role("button", name="Check my answers").count() == 0  # hidden: it needs JavaScript
-    details = quiz.locator("details")
+    details = quiz.locator("[data-answers]")
     assert details.count() == len(data["questions"])
     for index, question in enumerate(data["questions"]):
         box = details.nth(index)
@@ -255,6 +278,10 @@ def test_print_shows_boxes_the_answers_and_the_scoring_guide(page, base_url):
     page.emulate_media(media="print")
     explanation = page.locator('section[data-quiz="take-stock-check"] details li').first
     assert explanation.evaluate("el => el.getBoundingClientRect().height") > 0
+    # "Check yourself" is not left alone at the foot of a printed page, cut off from its quiz.
+    heading = page.locator('h2:has(+ section[data-quiz="take-stock-check"])')
+    assert heading.inner_text().startswith("Check yourself")
+    assert heading.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

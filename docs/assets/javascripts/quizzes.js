@@ -1,7 +1,6 @@
-/* Quizzes (overrides/partials/guide/quiz.html): check the answers, give feedback beside each one and
- * a summary in the live region, and keep dated results in this browser only ("quiz:<id>" through
- * window.guideStore) so a retake shows the change. Without this file the quiz still works: answers
- * in <details>, scoring by hand. */
+/* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
+ * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
+ * quiz still works: answers in <details>, scoring by hand. */
 (function () {
   var KEEP = 10; // results kept per quiz
 
@@ -40,7 +39,7 @@
       try { return window.guideStore.read(name, []) || []; } catch (damaged) { return []; }
     }
 
-    // Collapsed, so a result is not on show to whoever looks at the screen: only the count is.
+    // Folded away: anyone who sees the screen sees only the count.
     function showHistory() {
       var list = saved(), shown = find("[data-history-text]");
       history.hidden = !list.length;
@@ -91,7 +90,7 @@
           return +row.getAttribute("data-min") <= score && score <= +row.getAttribute("data-max");
         })[0].querySelector("[data-band-text]").cloneNode(true);
         band.className = "g-quiz__band";
-        // Repair steps or counselling with a partner who frightens you can do harm: only the title stays.
+        // Repair steps or counselling with a partner you fear can do harm: only the title stays.
         if (flagged) band.replaceChildren(band.firstElementChild, make("p", safety.getAttribute("data-result")));
         entry = { score: score, band: band.firstElementChild.textContent };
         text = "Your total is " + score + ", on a range from " + items.length + " to " +
@@ -112,7 +111,7 @@
       if (flagged) summary.insertBefore(safety, heading.nextSibling), safety.hidden = false;
       try {
         if (!window.guideStore.read("nosave", false)) window.guideStore.write(name, list.concat(entry).slice(-KEEP));
-      } catch (blocked) { /* storage off or damaged: the result still shows, it just is not kept */ }
+      } catch (blocked) { /* storage off or damaged: shown, not kept */ }
       showHistory();
       quiz.classList.add("is-checked");
       check.hidden = true;

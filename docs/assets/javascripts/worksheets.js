@@ -12,7 +12,8 @@
   };
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  function say(section, text) { section.querySelector(".g-ws-status").textContent = text; }
+  /* Two live regions: in the fold when it is open (its buttons), else at the top. */
+  function say(section, text) { section.querySelectorAll(".g-ws-status")[+section.querySelector(".g-ws-more").open].textContent = text; }
   function sections() { return document.querySelectorAll(".g-worksheet"); }
   function noSave() { try { return store.read("nosave", false) === true; } catch (e) { return false; } }
 
@@ -141,7 +142,7 @@
   });
 
   function setUp(section) {
-    var bar = section.querySelector(".g-ws-bar"), file = bar.querySelector("input[type=file]");
+    var file = section.querySelector("input[type=file]"), box = section.querySelector("[data-nosave]");
     var actions = {
       print: function () { print(section, false); },
       blank: function () { print(section, true); },
@@ -150,8 +151,8 @@
       clear: function () { clear(section); }
     };
     section.dataset.ready = "1";
-    bar.hidden = false;
-    bar.querySelector("[data-nosave]").checked = noSave();
+    each(section.querySelectorAll("[data-js]"), function (el) { el.hidden = false; });
+    box.checked = noSave();
     restore(section);
     function changed(event) {
       if (!event.target.hasAttribute("data-k")) return;
@@ -160,13 +161,11 @@
     }
     section.addEventListener("input", changed);
     section.addEventListener("change", changed);
-    bar.addEventListener("click", function (event) {
+    section.addEventListener("click", function (event) {
       var act = actions[event.target.getAttribute("data-act")];
       if (act) act();
     });
-    bar.querySelector("[data-nosave]").addEventListener("change", function (event) {
-      setNoSave(section, event.target.checked);
-    });
+    box.addEventListener("change", function () { setNoSave(section, box.checked); });
     file.addEventListener("change", function () {
       if (file.files[0]) importFile(section, file.files[0]);
       file.value = "";
