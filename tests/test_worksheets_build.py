@@ -92,11 +92,27 @@ def test_every_worksheet_renders_every_field_with_its_label(workbook, sheet_id):
 
 def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(workbook):
     for section in workbook.select("section.g-worksheet"):
-        bar = section.select_one(".g-ws-bar")
-        assert bar.has_attr("hidden"), "buttons that need JavaScript start hidden"
-        assert {button["data-act"] for button in bar.select("button")} == {"print", "blank", "export", "import", "clear"}
-        assert bar.select_one('input[role="switch"][data-nosave]').find_parent("label")
-        assert section.select_one('[role="status"]'), "messages go to a live region"
+        bar, fold = section.select_one(".g-ws-bar"), section.select_one("details.g-ws-more")
+        assert bar.has_attr("hidden") and fold.has_attr("hidden"), "buttons that need JavaScript start hidden"
+        assert [button["data-act"] for button in bar.select("button")] == ["print", "blank"]
+        assert text(fold.find("summary")) == "Save, move or clear answers"
+        assert [button["data-act"] for button in fold.select("button")] == ["export", "import", "clear"]
+        assert fold.select_one('input[role="switch"][data-nosave]').find_parent("label")
+        assert len(section.select('[role="status"]')) == 2, "messages go to a live region (top, and in the fold)"
+
+
+def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(workbook):
+    for section in workbook.select("section.g-worksheet"):
+        first_prompt = section.select_one(".g-ws-field")
+        before = [b for b in section.select("button") if first_prompt in b.find_all_next(class_="g-ws-field")]
+        assert [b["data-act"] for b in before] == ["print", "blank"]
+        assert section.select_one("details.g-ws-more") in first_prompt.find_all_next("details")
+        assert "Your answers stay on this device" in text(section.select_one(".g-ws-privacy"))
+
+
+def test_the_workbook_print_buttons_look_like_buttons(workbook):
+    buttons = workbook.select("[data-print-all]")
+    assert len(buttons) == 2 and all("md-button" in b["class"] for b in buttons)
 
 
 def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(html_pages, parse):

@@ -52,7 +52,19 @@ def stored(page, name=f"ws:{SHEET}"):
 
 
 def status(section) -> str:
-    return section.locator('[role="status"]').inner_text()
+    """Messages: the top live region (restore problems) and the one in the fold (what its buttons did)."""
+    return " ".join(section.locator('[role="status"]').all_inner_texts())
+
+
+def fold(section):
+    """Open "Save, move or clear answers", where don't-save, export, import and clear live."""
+    details = section.locator("details.g-ws-more")
+    if not details.evaluate("el => el.open"):
+        details.locator("summary").click()
+    return section
+
+
+FOLD_STATUS = "document.querySelector('[data-worksheet=take-stock] .g-ws-more [role=status]').textContent !== ''"
 
 
 def accept_next_dialog(page, accept=True):
@@ -102,7 +114,7 @@ def test_clear_asks_first_then_removes_the_answers(page, base_url):
     section = open_sheet(page, base_url)
     fill_some(section)
     accept_next_dialog(page, accept=False)
-    section.locator('[data-act="clear"]').click()
+    fold(section).locator('[data-act="clear"]').click()
     assert_filled(section)
     accept_next_dialog(page)
     section.locator('[data-act="clear"]').click()
@@ -118,7 +130,7 @@ def test_export_then_import_in_a_fresh_browser_restores_the_answers(page, base_u
     more = open_sheet(page, base_url, sheet="more-or-less")
     more.locator('[data-k="relationship.1.1"]').fill("Evenings out")
     with page.expect_download() as download:
-        more.locator('[data-act="export"]').click()
+        fold(more).locator('[data-act="export"]').click()
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
     exported = json.loads(path.read_text(encoding="utf-8"))
@@ -130,9 +142,9 @@ def test_export_then_import_in_a_fresh_browser_restores_the_answers(page, base_u
         section = open_sheet(other, base_url)
         assert_empty(section)
         with other.expect_file_chooser() as chooser:
-            section.locator('[data-act="import"]').click()
+            fold(section).locator('[data-act="import"]').click()
         chooser.value.set_files(str(path))
-        other.wait_for_function("document.querySelector('[data-worksheet=take-stock] [role=status]').textContent !== ''")
+        other.wait_for_function(FOLD_STATUS)
         assert "Imported answers for 2 worksheet(s)" in status(section)
         assert_filled(section)
         assert open_sheet(other, base_url, sheet="more-or-less").locator('[data-k="relationship.1.1"]').input_value() == "Evenings out"
@@ -155,9 +167,9 @@ def test_a_damaged_import_is_refused_with_a_message_and_nothing_is_lost(page, ba
     path = tmp_path / "answers.json"
     path.write_text(content, encoding="utf-8")
     with page.expect_file_chooser() as chooser:
-        section.locator('[data-act="import"]').click()
+        fold(section).locator('[data-act="import"]').click()
     chooser.value.set_files(str(path))
-    page.wait_for_function("document.querySelector('[data-worksheet=take-stock] [role=status]').textContent !== ''")
+    page.wait_for_function(FOLD_STATUS)
     assert "could not be imported" in status(section) and "Nothing was changed" in status(section)
     assert_filled(section)
     assert stored(page) == before
@@ -193,7 +205,7 @@ def test_answers_saved_for_an_older_layout_are_not_filled_into_the_wrong_fields(
 def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     section = open_sheet(page, base_url)
     fill_some(section)
-    switch = section.get_by_role("switch", name="Don't save on this device")
+    switch = fold(section).get_by_role("switch", name="Don't save on this device")
     switch.check()
     assert "Saved answers removed" in status(section)
     assert page.evaluate("guideStore.names('ws:')") == []
@@ -204,7 +216,7 @@ def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     page.reload()
     section = open_sheet(page, base_url)
     assert_empty(section)
-    assert section.get_by_role("switch").is_checked()
+    assert fold(section).get_by_role("switch").is_checked()
     section.get_by_role("switch").uncheck()
     section.locator('[data-k="first-step"]').fill("Kept again")
     assert stored(page)["a"] == {"first-step": "Kept again"}
@@ -248,7 +260,7 @@ def press(section, page, act):
 def chrome_words():
     """Text that belongs to the site's frame, not the page: it must not print."""
     nav = [next(iter(item)) for item in CONFIG["nav"]]
-    return [*nav, "Search", "Print blank", "Export all answers", "Skip to content", CONFIG["extra"]["cta"]["title"]]
+    return [*nav, "Search", "Print blank", "Export all worksheets to a file", "Save, move or clear answers", "Skip to content", CONFIG["extra"]["cta"]["title"]]
 
 
 def assert_no_chrome(pages, keep=()):
@@ -315,7 +327,7 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
                            "height: el.getBoundingClientRect().height, font: parseFloat(s.fontSize)} }")
     lines = int(long_answer.get_attribute("rows"))
     assert style["display"] == "block" and "linear-gradient" in style["image"]
-    assert style["height"] == pytest.approx(lines * 2 * style["font"], abs=2)
+    assert style["height"] == pytest.approx(lines * 1.8 * style["font"], abs=2), "one ruled line (1.8em) per line of data"
     box = section.locator('[data-k="weighing-on-me.1"]')
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
     numbers = section.locator('.g-ws-boxes span')
@@ -326,7 +338,7 @@ def test_export_with_no_answers_says_so_instead_of_saving_an_empty_file(page, ba
     section = open_sheet(page, base_url)
     downloads = []
     page.on("download", lambda download: downloads.append(download))
-    section.locator('[data-act="export"]').click()
+    fold(section).locator('[data-act="export"]').click()
     assert "no answers to export" in status(section)
     assert downloads == []
 
@@ -345,3 +357,81 @@ def test_the_workbook_prints_as_one_blank_booklet_on_request(page, base_url, tmp
     for title in ("Contents", "Take stock", "Plan the talk", "Weekly agreements tracker", "Appreciation log"):
         assert title in text
     assert_no_chrome(pages, keep=("Take stock", "Workbook"))
+
+
+# ---------------------------------------------------------------------------
+# Review findings: calm toolbar, touch targets, the week on a phone, paper layout
+# ---------------------------------------------------------------------------
+
+def boxes(page, selector):
+    return page.evaluate("""sel => [...document.querySelectorAll(sel)].filter(el => el.offsetParent)
+        .map(el => { const r = el.getBoundingClientRect(); return [el.outerHTML.slice(0, 60), r.width, r.height] })""", selector)
+
+
+def test_only_the_print_buttons_show_until_the_reader_opens_the_other_tools(page, base_url):
+    section = open_sheet(page, base_url)
+    visible = [b.get_attribute("data-act") for b in section.locator("button").all() if b.is_visible()]
+    assert visible == ["print", "blank"]
+    assert section.locator("summary", has_text="Save, move or clear answers").is_visible()
+    fold(section)
+    visible = [b.get_attribute("data-act") for b in section.locator("button").all() if b.is_visible()]
+    assert visible == ["print", "blank", "export", "import", "clear"]
+    assert section.get_by_role("switch", name="Don't save on this device").is_visible()
+
+
+@pytest.mark.parametrize("path", ["take-stock/", "actions-not-words/", "workbook/"])
+def test_every_worksheet_control_is_at_least_24_css_pixels_on_a_phone(page, base_url, path):
+    """WCAG 2.2 AA 2.5.8 target size (minimum)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_sheet(page, base_url, path, sheet="weekly-agreements" if path.startswith("actions") else SHEET)
+    page.evaluate("document.querySelectorAll('details.g-ws-more').forEach(d => d.open = true)")
+    selector = ", ".join([
+        ".g-ws-checklist label", ".g-worksheet input[type=checkbox]", ".g-ws-boxes label", ".g-worksheet button",
+        ".g-ws-more summary", ".g-ws-switch", "[data-print-all]",
+    ])
+    measured = boxes(page, selector)
+    assert measured, "nothing measured"
+    small = [(html, round(w, 1), round(h, 1)) for html, w, h in measured if w < 24 or h < 24]
+    assert small == []
+
+
+def test_the_week_of_agreements_is_usable_on_a_phone(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    section = open_sheet(page, base_url, "actions-not-words/", sheet="weekly-agreements")
+    assert section.get_by_text("Scroll sideways to see every column").is_visible()
+    scroller = section.locator(".g-ws-scroll")
+    agreed = section.locator('[data-k="agreements.1.1"]')
+    assert agreed.bounding_box()["width"] >= 140, "room to write the agreement"
+    sunday = section.locator('[data-k="agreements.1.9"]')
+    scroller.evaluate("el => el.scrollLeft = el.scrollWidth")
+    view, box = scroller.bounding_box(), sunday.bounding_box()
+    assert view["x"] <= box["x"] and box["x"] + box["width"] <= view["x"] + view["width"] + 1, "Sunday can be reached"
+    first = agreed.bounding_box()
+    assert view["x"] - 1 <= first["x"] < view["x"] + 10, "the agreement stays in view while the days scroll"
+    sunday.check()
+    page.reload()
+    assert open_sheet(page, base_url, "actions-not-words/", sheet="weekly-agreements").locator('[data-k="agreements.1.9"]').is_checked()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not section.get_by_text("Scroll sideways to see every column").is_visible(), "no cue where the table fits"
+
+
+def test_a_try_it_heading_starts_the_page_of_its_worksheet(page, base_url, tmp_path):
+    open_sheet(page, base_url)
+    for paper in ("A4", "Letter"):
+        for printed in pdf_text(page, tmp_path, paper):
+            lines = [line.strip() for line in printed.splitlines() if line.strip()]
+            for index, line in enumerate(lines):
+                if line.startswith("Try it:"):
+                    assert index == 0, f"{paper}: {line!r} is not at the top of its page"
+                    assert len(lines) > 3, f"{paper}: {line!r} printed alone"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize(("path", "sheet"), [("bring-your-partner-in/", "plan-the-talk"),
+                                             ("celebrate-progress/", "appreciation-log"),
+                                             ("actions-not-words/", "weekly-agreements")])
+def test_a_one_sheet_worksheet_prints_on_one_page(page, base_url, tmp_path, path, sheet, paper):
+    section = open_sheet(page, base_url, path, sheet=sheet)
+    press(section, page, "blank")
+    pages = pdf_text(page, tmp_path, paper)
+    assert len(pages) - (pages[-1].strip() == "") == 1, f"{sheet} takes {len(pages)} pages on {paper}"

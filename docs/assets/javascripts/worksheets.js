@@ -1,18 +1,17 @@
-/* Worksheets (partials/guide/worksheet.html): answers save in this browser as the reader types
- * (guideStore "ws:<id>" = {v: layout version, a: {key: text | true}}). A record for another
- * layout version is never filled in, so answers cannot land in the wrong field. */
+/* Worksheets (partials/guide/worksheet.html): answers save as the reader types, in guideStore
+ * "ws:<id>" = {v: layout version, a: {key: text | true}}; another version is never filled in. */
 (function () {
   var store = window.guideStore, root = document.documentElement;
   var FILE = "worksheet-answers.json";
   var MSG = {
     damaged: "Your saved answers could not be read, so they were not filled in. What you type now will replace them.",
-    changed: "This worksheet has changed since you saved answers, so they were not filled in. Export them first to keep a copy; what you type now will replace them.",
+    changed: "This worksheet has changed, so your saved answers were not filled in. Export them to keep a copy: what you type now replaces them.",
     unsaved: "Your answers could not be saved on this device. Print or export them to keep them.",
     badFile: "That file could not be imported: it is not a worksheet answers file, or it is damaged. Nothing was changed."
   };
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  /* Two live regions: in the fold when it is open (its buttons), else at the top. */
+  /* In the fold when it is open (its buttons did it), else at the top. */
   function say(section, text) { section.querySelectorAll(".g-ws-status")[+section.querySelector(".g-ws-more").open].textContent = text; }
   function sections() { return document.querySelectorAll(".g-worksheet"); }
   function noSave() { try { return store.read("nosave", false) === true; } catch (e) { return false; } }
@@ -68,7 +67,7 @@
     } catch (e) { say(section, MSG.unsaved); }
   }
 
-  /* Every saved worksheet, plus what is on screen (unsaved when "Don't save" is on). */
+  /* Saved worksheets, plus what is on screen (unsaved if "Don't save"). */
   function exportAll(section) {
     var sheets = {};
     store.names("ws:").forEach(function (name) {
@@ -115,8 +114,7 @@
     say(section, "Answers cleared.");
   }
 
-  /* "Don't save on this device" (for a shared device, so no question first): remove every saved
-   * worksheet answer and stop saving. What is on screen stays, and is saved again if switched off. */
+  /* "Don't save" (shared device: no question first) removes saved answers; the screen keeps them. */
   function setNoSave(section, on) {
     if (on) {
       store.names("ws:").forEach(store.remove);
@@ -151,7 +149,6 @@
       clear: function () { clear(section); }
     };
     section.dataset.ready = "1";
-    each(section.querySelectorAll("[data-js]"), function (el) { el.hidden = false; });
     box.checked = noSave();
     restore(section);
     function changed(event) {
@@ -173,12 +170,11 @@
   }
 
   document$.subscribe(function () {
-    // worksheets.css prints this in the bottom margin of every page.
+    // Printed in the page margin (worksheets.css)
     root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
-    // The workbook's "print all" buttons.
+    each(document.querySelectorAll("[data-js]"), function (el) { el.hidden = false; });
     each(document.querySelectorAll("[data-print-all]"), function (button) {
-      button.parentNode.hidden = false;
       button.onclick = function () {
         root.classList.toggle("g-print-blank", button.getAttribute("data-print-all") === "blank");
         window.print();
