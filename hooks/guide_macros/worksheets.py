@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 from typing import Annotated, Literal, Union
+from urllib.parse import urljoin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -202,6 +203,13 @@ def load(project_dir: Path) -> dict[str, Worksheet]:
     return load_collection(Path(project_dir) / FOLDER, Worksheet, KIND)
 
 
+def page_address(site_url: str | None, page) -> str | None:
+    """The page's public address for the printed footer; Zensical has no `canonical_url`, both have `url`."""
+    if not site_url or page is None:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", getattr(page, "url", "") or "")
+
+
 def register(env, renderer) -> None:
     """Validate all worksheet files now (build start) and register `{{ worksheet("id") }}`."""
     worksheets = load(env.project_dir)
@@ -222,5 +230,5 @@ def register(env, renderer) -> None:
             prefix=f"ws-{worksheet_id}" + (f"-{count}" if count > 1 else ""),
             level=min(max(int(heading_level), 2), 5),
             searchable=searchable,
-            footer=" · ".join(filter(None, [env.conf.get("site_name"), getattr(page, "canonical_url", None)])),
+            footer=" · ".join(filter(None, [env.conf.get("site_name"), page_address(env.conf.get("site_url"), page)])),
         )
