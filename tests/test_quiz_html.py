@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -194,3 +195,16 @@ def test_zensical_builds_the_same_quiz_links(tmp_path, site_dir, content_pages, 
         built = copy / "site" / name
         zensical_links = targets(BeautifulSoup(built.read_text(encoding="utf-8"), "lxml"), name)
         assert zensical_links == mkdocs_links, name
+
+
+def test_search_finds_questions_but_never_the_answers(site_dir):
+    """A reader searching the site finds a quiz by its questions, without the answers spoiling it."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searchable = squash(" ".join(doc["text"] for doc in index["docs"]))
+    for quiz_id, data in FILES.items():
+        if data["kind"] != "knowledge-check":
+            continue
+        first = data["questions"][0]
+        assert squash(first["question"]) in searchable, f"{quiz_id}: its first question is not searchable"
+        for option in first["options"]:
+            assert squash(option["explanation"]) not in searchable, f"{quiz_id}: an answer shows in search"
