@@ -6,12 +6,22 @@ No MkDocs imports: worksheets and quizzes share this, and tests call it without 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+# Text the reader sees: an empty string is a mistake.
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base of every data model: unknown keys are mistakes (a typo like `lables:` would otherwise
+    vanish silently), and stray spaces around text are dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 # libyaml's parser, where PyYAML has it: the pure-Python one takes ~20 ms a file, the most of a big build.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

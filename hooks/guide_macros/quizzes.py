@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
-from .datafiles import DataError, load_collection, lookup
+from .datafiles import DataError, Strict, Text, load_collection, lookup
 
 KIND = "quiz"
 FOLDER = Path("docs/data/quizzes")
@@ -38,18 +38,11 @@ SAFETY_RESULT = (
 )
 COUNSELLING = re.compile(r"counsel|therap|outside help", re.IGNORECASE)
 
-Text = Annotated[str, Field(min_length=1)]
 
 
 # ---------------------------------------------------------------------------
 # Models
 # ---------------------------------------------------------------------------
-
-class Strict(BaseModel):
-    """Unknown keys are mistakes (a typo like `explanaton:` would otherwise vanish silently)."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
 
 class Option(Strict):
     """One answer to pick, and why it is or is not the better move."""

@@ -15,27 +15,20 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 from urllib.parse import urljoin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
-from .datafiles import load_collection, lookup
+from .datafiles import Strict, Text, load_collection, lookup
 
 KIND = "worksheet"
 FOLDER = Path("docs/data/worksheets")
 TEMPLATE = "partials/guide/worksheet.html"
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Lower-case words joined by hyphens, e.g. `more-of`.")]
-Text = Annotated[str, Field(min_length=1)]
 
 
 # ---------------------------------------------------------------------------
 # Models
 # ---------------------------------------------------------------------------
-
-class Strict(BaseModel):
-    """Unknown keys are mistakes (a typo like `lables:` would otherwise vanish silently)."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
 
 class FieldBase(Strict):
     """What every field has: an id (unique in its worksheet, used to save answers) and a prompt."""
