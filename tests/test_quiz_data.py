@@ -11,20 +11,10 @@ import yaml
 
 from guide_macros import quizzes, schemas
 from guide_macros.datafiles import DataError
+from quiz_plan import ASSESSMENT_PAGES, DATA, FILES, KNOWLEDGE_PAGES
 from sitebuild import ROOT, mkdocs_build, output
 
-DATA = ROOT / "docs" / "data" / "quizzes"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../schemas/quiz.schema.json"
-FILES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DATA.glob("*.yml"))}
-# Which knowledge check belongs on which themed page (TEAM.md), and the self-assessments' pages.
-KNOWLEDGE_PAGES = {
-    "why-relationships-drift-check": "why-relationships-drift",
-    "take-stock-check": "take-stock", "decide-honestly-check": "decide-honestly",
-    "bring-your-partner-in-check": "bring-your-partner-in", "talk-and-listen-check": "talk-and-listen",
-    "outside-help-check": "outside-help", "actions-not-words-check": "actions-not-words",
-    "celebrate-progress-check": "celebrate-progress", "when-it-cannot-be-saved-check": "when-it-cannot-be-saved",
-}
-ASSESSMENT_PAGES = {"two-minute-check": ["", "quizzes"], "talk-and-listen": ["talk-and-listen", "quizzes"]}
 
 KNOWLEDGE = {
     "kind": "knowledge-check",

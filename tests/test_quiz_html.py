@@ -10,24 +10,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 
 from guide_macros import quizzes
+from quiz_plan import ASSESSMENT_PAGES, FILES, KNOWLEDGE_PAGES
 from readability import main_text, reading_ease
 from sitebuild import ROOT, build_env, copy_project
-
-DATA = ROOT / "docs" / "data" / "quizzes"
-FILES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DATA.glob("*.yml"))}
-# Which knowledge check belongs on which themed page (TEAM.md), and the self-assessments' pages.
-KNOWLEDGE_PAGES = {
-    "why-relationships-drift-check": "why-relationships-drift",
-    "take-stock-check": "take-stock", "decide-honestly-check": "decide-honestly",
-    "bring-your-partner-in-check": "bring-your-partner-in", "talk-and-listen-check": "talk-and-listen",
-    "outside-help-check": "outside-help", "actions-not-words-check": "actions-not-words",
-    "celebrate-progress-check": "celebrate-progress", "when-it-cannot-be-saved-check": "when-it-cannot-be-saved",
-}
-ASSESSMENT_PAGES = {"two-minute-check": ["", "quizzes"], "talk-and-listen": ["talk-and-listen", "quizzes"]}
 
 
 def text(element) -> str:
