@@ -19,6 +19,7 @@ import yaml
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
 from .datafiles import DataError, Strict, Text, load_collection, lookup
+from .templates import UniqueIds, safe_heading_level
 
 KIND = "quiz"
 FOLDER = Path("docs/data/quizzes")
@@ -355,7 +356,7 @@ def register(env, renderer) -> None:
     quizzes = load(env.project_dir, docs_dir)
     directory_urls = conf.get("use_directory_urls", True)
     exit_url = (conf.get("extra") or {}).get("quick_exit_url", "")
-    uses: dict[tuple[str, str], int] = {}  # per build: (page, id) -> how many times rendered
+    ids = UniqueIds()
     # Zensical resolves links in a page's HTML like Markdown links (from the page's source file, to
     # the `.md` file); MkDocs leaves them as they are, so they must already be the final URL.
     zensical = type(env).__module__.startswith("zensical")
@@ -373,8 +374,6 @@ def register(env, renderer) -> None:
         """Render a quiz; on the quizzes page pass `searchable=False` so search lists it once."""
         item = lookup(quizzes, KIND, quiz_id)
         page = getattr(env, "page", None)
-        page_key = getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "path", "")
-        count = uses[page_key, quiz_id] = uses.get((page_key, quiz_id), 0) + 1
         links = {}
         if isinstance(item, SelfAssessment):
             links = {
@@ -385,9 +384,8 @@ def register(env, renderer) -> None:
             TEMPLATE,
             quiz=item,
             quiz_id=quiz_id,
-            # HTML ids must be unique on a page, even if a quiz appears twice on it.
-            prefix=f"q-{quiz_id}" + (f"-{count}" if count > 1 else ""),
-            level=min(max(int(heading_level), 2), 5),
+            prefix=ids.prefix(page, f"q-{quiz_id}"),
+            level=safe_heading_level(heading_level),
             searchable=searchable,
             scale=SCALE,
             links=links,

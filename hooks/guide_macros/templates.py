@@ -23,3 +23,24 @@ class Renderer:
         """HTML with no line indented: indented lines in Markdown would turn into code blocks."""
         html = self.environment.get_template(template).render(**context)
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+class UniqueIds:
+    """HTML id prefixes unique on each page, even when a component appears twice on it.
+
+    Keyed by `page.url`, which both MkDocs and Zensical give; one instance per build.
+    """
+
+    def __init__(self):
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def prefix(self, page, base: str) -> str:
+        """`base` the first time on a page, then `base-2`, `base-3`..."""
+        key = (getattr(page, "url", "") or "", base)
+        count = self.seen[key] = self.seen.get(key, 0) + 1
+        return base if count == 1 else f"{base}-{count}"
+
+
+def safe_heading_level(requested) -> int:
+    """A component's heading level, kept between h2 and h5 so the page outline stays sound."""
+    return min(max(int(requested), 2), 5)

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from .datafiles import Strict, Text, load_collection, lookup
+from .templates import UniqueIds, safe_heading_level
 
 KIND = "worksheet"
 FOLDER = Path("docs/data/worksheets")
@@ -206,22 +207,19 @@ def page_address(site_url: str | None, page) -> str | None:
 def register(env, renderer) -> None:
     """Validate all worksheet files now (build start) and register `{{ worksheet("id") }}`."""
     worksheets = load(env.project_dir)
-    uses: dict[tuple[str, str], int] = {}  # per build: (page, id) -> how many times rendered
+    ids = UniqueIds()
 
     @env.macro
     def worksheet(worksheet_id: str, heading_level: int = 3, searchable: bool = True) -> str:
         """Render a worksheet; on the workbook page pass `searchable=False` so search lists it once."""
         sheet = lookup(worksheets, KIND, worksheet_id)
         page = getattr(env, "page", None)
-        page_key = getattr(getattr(page, "file", None), "src_uri", "")
-        count = uses[page_key, worksheet_id] = uses.get((page_key, worksheet_id), 0) + 1
         return renderer.render(
             TEMPLATE,
             sheet=sheet,
             sheet_id=worksheet_id,
-            # HTML ids must be unique on a page, even if a worksheet appears twice on it.
-            prefix=f"ws-{worksheet_id}" + (f"-{count}" if count > 1 else ""),
-            level=min(max(int(heading_level), 2), 5),
+            prefix=ids.prefix(page, f"ws-{worksheet_id}"),
+            level=safe_heading_level(heading_level),
             searchable=searchable,
             footer=" · ".join(filter(None, [env.conf.get("site_name"), page_address(env.conf.get("site_url"), page)])),
         )
