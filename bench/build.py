@@ -2,9 +2,12 @@
 
 Each synthetic site is the real project plus N copies of the real themed pages (those that call both
 `worksheet(...)` and `quiz(...)`), each copy calling its own copies of the data files under new ids,
-in a temporary folder. Beside each, the same pages built by plain Material (no macros, overrides,
-hooks or assets of ours) in the same run. Every build is a fresh `mkdocs build --strict` process.
-Timings on a 2-core machine are noisy: use --repeat and read the ratio, not the last digit.
+in a temporary folder. Copies are whole real pages, so some carry two worksheets (as take-stock.md
+does): the JSON line counts the components the synthetic pages hold. Beside each, the same pages
+built by plain Material (no macros, overrides, hooks or assets of ours) in the same run. Every
+build is a fresh `mkdocs build --strict` process. Timings on a 2-core machine are noisy: ours and plain build in turns, and each gets a wall-clock and
+a CPU-time ratio (the CPU one moves less when other work shares the machine); use --repeat and read
+the ratios, not the last digit.
 
     .venv/bin/python bench/build.py [--sizes 10 100 500] [--repeat 1]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import shutil
 import statistics
 import tempfile
@@ -76,17 +80,37 @@ def make_synthetic(project: Path, count: int) -> tuple[Path, Path, int]:
     return ours, write_twin_config(project, "mkdocs.synthetic-plain.yml", nav=nav), pages
 
 
+def component_counts(project: Path) -> dict[str, int]:
+    """How many worksheets and quizzes the synthetic pages call, in all."""
+    counts = {"worksheets": 0, "quizzes": 0}
+    for page in (project / "docs" / "synthetic").glob("*.md"):
+        for kind, _ in MACRO.findall(page.read_text(encoding="utf-8")):
+            counts["worksheets" if kind == "worksheet" else "quizzes"] += 1
+    return counts
+
+
 def index_size(site: Path) -> int:
     return gzip_size((site / "search" / "search_index.json").read_bytes())
 
 
-def timed_builds(config: Path, site: Path, repeat: int, strict: bool = True) -> float:
-    """Median seconds of `repeat` cold builds (a fresh process each)."""
-    times = []
-    for _ in range(repeat):
-        shutil.rmtree(site, ignore_errors=True)
-        times.append(mkdocs_build(config, site, strict=strict))
-    return statistics.median(times)
+def timed_build(config: Path, site: Path, strict: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of one cold build in a fresh process; CPU time barely moves when others load the machine."""
+    shutil.rmtree(site, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = mkdocs_build(config, site, strict=strict)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def timed_pair(ours: Path, twin: Path, sites: Path, repeat: int) -> dict:
+    """Medians of `repeat` cold builds of ours (strict) and the plain twin, taken in turns so that a
+    machine busy for a while slows both alike; figures in seconds, ratios ours / plain."""
+    runs = [(timed_build(ours, sites / "ours", strict=True), timed_build(twin, sites / "plain", strict=False))
+            for _ in range(repeat)]
+    wall, cpu, plain_wall, plain_cpu = (statistics.median(run[side][kind] for run in runs)
+                                        for side, kind in ((0, 0), (0, 1), (1, 0), (1, 1)))
+    return {"seconds": wall, "plain_seconds": plain_wall, "ratio": wall / plain_wall,
+            "cpu_seconds": cpu, "plain_cpu_seconds": plain_cpu, "cpu_ratio": cpu / plain_cpu}
 
 
 def main() -> None:
@@ -99,36 +123,34 @@ def main() -> None:
         temp = Path(temp)
         project = real_project(temp / "real")
         real_pages = len(list((project / "docs").glob("*.md")))
-        real_seconds = timed_builds(project / "mkdocs.yml", temp / "real-site", args.repeat)
-        real_index = index_size(temp / "real-site")
-        plain_seconds = timed_builds(write_twin_config(project), temp / "real-plain", args.repeat, strict=False)
-        real = {"pages": real_pages, "seconds": real_seconds, "plain_seconds": plain_seconds,
-                "ratio": real_seconds / plain_seconds, "search_index_gz": real_index,
-                "plain_search_index_gz": index_size(temp / "real-plain")}
+        real = {"pages": real_pages, **timed_pair(project / "mkdocs.yml", write_twin_config(project),
+                                                   temp / "real", args.repeat)}
+        real.update(search_index_gz=index_size(temp / "real" / "ours"),
+                    plain_search_index_gz=index_size(temp / "real" / "plain"))
         synthetic = []
         for count in args.sizes:
             project = real_project(temp / f"synthetic-{count}")
             ours, twin, pages = make_synthetic(project, count)
-            seconds = timed_builds(ours, temp / f"synthetic-{count}-site", args.repeat)
-            plain = timed_builds(twin, temp / f"synthetic-{count}-plain", args.repeat, strict=False)
-            synthetic.append({"themed_pages": count, "pages": pages, "seconds": seconds, "plain_seconds": plain,
-                              "ratio": seconds / plain, "ms_per_page": 1000 * seconds / pages,
-                              "plain_ms_per_page": 1000 * plain / pages,
-                              "search_index_gz": index_size(temp / f"synthetic-{count}-site"),
-                              "plain_search_index_gz": index_size(temp / f"synthetic-{count}-plain")})
-            print(f"  {count} themed pages: {seconds:.1f} s vs plain {plain:.1f} s", flush=True)
-            shutil.rmtree(temp / f"synthetic-{count}-site")
-            shutil.rmtree(temp / f"synthetic-{count}-plain")
+            sites = temp / f"synthetic-{count}-sites"
+            times = timed_pair(ours, twin, sites, args.repeat)
+            seconds, plain = times["seconds"], times["plain_seconds"]
+            synthetic.append({"themed_pages": count, **component_counts(project), "pages": pages, **times,
+                              "ms_per_page": 1000 * seconds / pages, "plain_ms_per_page": 1000 * plain / pages,
+                              "search_index_gz": index_size(sites / "ours"),
+                              "plain_search_index_gz": index_size(sites / "plain")})
+            print(f"  {count} themed pages: {seconds:.1f} s vs plain {plain:.1f} s "
+                  f"(CPU {times['cpu_seconds']:.1f} vs {times['plain_cpu_seconds']:.1f} s)", flush=True)
+            shutil.rmtree(sites)
 
     rows = [["real site", real["pages"], f"{real['seconds']:.2f}", f"{1000 * real['seconds'] / real['pages']:.0f}",
              kib(real["search_index_gz"]), f"{real['plain_seconds']:.2f}",
              f"{1000 * real['plain_seconds'] / real['pages']:.0f}", kib(real["plain_search_index_gz"]),
-             f"{real['ratio']:.2f}"]]
+             f"{real['ratio']:.2f}", f"{real['cpu_ratio']:.2f}"]]
     rows += [[f"+{row['themed_pages']} themed", row["pages"], f"{row['seconds']:.2f}", f"{row['ms_per_page']:.0f}",
               kib(row["search_index_gz"]), f"{row['plain_seconds']:.2f}", f"{row['plain_ms_per_page']:.0f}",
-              kib(row["plain_search_index_gz"]), f"{row['ratio']:.2f}"] for row in synthetic]
+              kib(row["plain_search_index_gz"]), f"{row['ratio']:.2f}", f"{row['cpu_ratio']:.2f}"] for row in synthetic]
     print_table(["site", "pages", "s", "ms/page", "index KiB gz", "plain s", "plain ms/page", "plain index",
-                 "ratio"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
+                 "ratio", "CPU ratio"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
     emit_json("build", {"repeat": args.repeat, "real": real, "synthetic": synthetic})
 
 

@@ -63,8 +63,9 @@ def write_twin_config(project_dir: Path, name: str = "mkdocs.plain.yml", nav: li
     empty.mkdir(exist_ok=True)
     twin = {
         "INHERIT": "mkdocs.yml",
-        "theme": {"custom_dir": str(empty), "font": False, "logo": "", "favicon": "assets/images/favicon.png",
-                  "static_templates": []},
+        # Material's defaults for the logo (its inline icon) and favicon, not ours.
+        "theme": {"custom_dir": str(empty), "font": False, "logo": "", "icon": {"logo": "material/library"},
+                  "favicon": "assets/images/favicon.png", "static_templates": []},
         "plugins": ["search"],
         "hooks": [],
         "extra_css": [],

@@ -54,7 +54,10 @@ def run_once(url: str, form_factor: str) -> dict:
     metrics = {key: report["audits"][key].get("numericValue") for key in
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
                 "speed-index")}
-    return {"scores": scores, "lost": lost, "metrics": metrics}
+    # Lighthouse's CPU score for the host (about 1500-2200 on this machine when quiet): a low one means
+    # other work was running, and the performance score of that run is not to be trusted.
+    return {"scores": scores, "lost": lost, "metrics": metrics,
+            "benchmark_index": report.get("environment", {}).get("benchmarkIndex")}
 
 
 def main() -> None:
@@ -86,16 +89,19 @@ def main() -> None:
                         "si_ms": statistics.median(run["metrics"]["speed-index"] for run in runs),
                         "tbt_ms": statistics.median(run["metrics"]["total-blocking-time"] for run in runs),
                         "cls": statistics.median(run["metrics"]["cumulative-layout-shift"] for run in runs),
+                        "benchmark_index": [run["benchmark_index"] for run in runs],
                     }
                     row = results[f"{page or '/'} {form_factor}"]
                     print(f"  {row['page']} {form_factor}: {row['median']} lost={row['lost']}", flush=True)
 
     print_table(["page", "form", "perf", "a11y", "best-pr", "SEO", "FCP ms", "LCP ms", "SI ms", "TBT ms", "CLS",
-                 "runs (perf)", "lost points"],
+                 "runs (perf)", "CPU index", "lost points"],
                 [[row["page"], row["form_factor"], *(f"{row['median'][name]:g}" for name in CATEGORIES),
                   f"{row['fcp_ms']:.0f}", f"{row['lcp_ms']:.0f}", f"{row['si_ms']:.0f}", f"{row['tbt_ms']:.0f}",
                   f"{row['cls']:.3f}",
-                  "/".join(str(run["performance"]) for run in row["runs"]), " ".join(row["lost"]) or "-"]
+                  "/".join(str(run["performance"]) for run in row["runs"]),
+                  "/".join(f"{index:.0f}" for index in row["benchmark_index"] if index),
+                  " ".join(row["lost"]) or "-"]
                  for row in results.values()],
                 title=f"Lighthouse 12.2.3, median of {args.runs} (served with gzip on 127.0.0.1)"
                       + (": PLAIN MATERIAL TWIN" if args.plain else ""))

@@ -25,7 +25,8 @@ log = get_plugin_logger("front matter")
 def on_page_markdown(markdown, page, config, files):
     """Runs for each page right after MkDocs has read its front matter."""
     name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    unreadable = unreadable_front_matter(name, page.file.content_string)
+    # MkDocs keeps front matter only when it could read it: only a page without any needs a second look.
+    unreadable = None if page.meta else unreadable_front_matter(name, page.file.content_string)
     problems = [unreadable] if unreadable else front_matter_problems(name, page.meta, date.today())
     for problem in problems:
         log.warning(problem)

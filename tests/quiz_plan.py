@@ -20,4 +20,4 @@ KNOWLEDGE_PAGES = {
     "celebrate-progress-check": "celebrate-progress", "when-it-cannot-be-saved-check": "when-it-cannot-be-saved",
 }
 # The self-assessments and the pages that show them ("" is the home page).
-ASSESSMENT_PAGES = {"two-minute-check": ["", "quizzes"], "talk-and-listen": ["talk-and-listen", "quizzes"]}
+ASSESSMENT_PAGES = {"two-minute-check": ["", "quizzes"], "talk-and-listen": ["quizzes"]}

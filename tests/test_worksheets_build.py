@@ -1,4 +1,4 @@
-"""Worksheets in the built site: every field with its label, on its themed page and in the workbook;
+"""Worksheets in the built site: every field with its label on its themed page, a workbook that links them;
 bad data files stop the build with a message the owner can act on; search finds worksheets once."""
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ def workbook(html_pages, parse):
     return parse(html_pages["workbook/index.html"])
 
 
+@pytest.fixture(scope="module")
+def sheets_on_pages(html_pages, parse):
+    """Every worksheet section on the themed pages, in reading order, as (page, section)."""
+    return [(page, section) for page in THEMED_PAGES
+            for section in parse(html_pages[f"{page}/index.html"]).select("section.g-worksheet")]
+
+
 def section_of(soup, sheet_id):
     found = soup.select(f'section.g-worksheet[data-worksheet="{sheet_id}"]')
     assert len(found) == 1, f"expected worksheet {sheet_id!r} once, found {len(found)}"
@@ -35,8 +42,9 @@ def section_of(soup, sheet_id):
 
 
 def label_for(section, control) -> str:
-    label = section.find("label", attrs={"for": control["id"]})
-    assert label, f"no <label> for #{control['id']}"
+    """The text of the <label> naming `control`: one that points at its id, or one around it."""
+    label = section.find("label", attrs={"for": control["id"]}) if control.get("id") else control.find_parent("label")
+    assert label, f"no <label> for {control}"
     return text(label)
 
 
@@ -59,9 +67,11 @@ def assert_field_rendered(section, field) -> None:
         assert [label_for(section, c) for c in controls] == field.items
         assert all(c["type"] == "checkbox" for c in controls)
     elif field.kind == "scale":
-        assert [c["value"] for c in controls] == [str(n) for n in field.numbers]
-        assert [label_for(section, c) for c in controls] == [str(n) for n in field.numbers]
-        assert len({c["name"] for c in controls}) == 1, "one radio group"
+        [row] = controls  # the box row holds the answer's key
+        radios = row.select("input[type=radio]")
+        assert [c["value"] for c in radios] == [str(n) for n in field.numbers]
+        assert [label_for(section, c) for c in radios] == [str(n) for n in field.numbers]
+        assert len({c["name"] for c in radios}) == 1, "one radio group"
         ends = text(box.select_one(".g-ws-ends"))
         assert f"{field.min} = {field.low}" in ends and f"{field.max} = {field.high}" in ends
     else:
@@ -77,9 +87,9 @@ def assert_field_rendered(section, field) -> None:
 
 
 @pytest.mark.parametrize("sheet_id", sorted(SHEETS))
-def test_every_worksheet_renders_every_field_with_its_label(workbook, sheet_id):
+def test_every_worksheet_renders_every_field_with_its_label(sheets_on_pages, sheet_id):
     sheet = SHEETS[sheet_id]
-    section = section_of(workbook, sheet_id)
+    [section] = [section for _, section in sheets_on_pages if section["data-worksheet"] == sheet_id]
     assert section["data-version"] == sheet.version
     assert text(section.find(["h2", "h3"])) == sheet.title
     shown = text(section)
@@ -90,8 +100,8 @@ def test_every_worksheet_renders_every_field_with_its_label(workbook, sheet_id):
         assert_field_rendered(section, field)
 
 
-def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(workbook):
-    for section in workbook.select("section.g-worksheet"):
+def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(sheets_on_pages):
+    for _, section in sheets_on_pages:
         bar, fold = section.select_one(".g-ws-bar"), section.select_one("details.g-ws-more")
         assert bar.has_attr("hidden") and fold.has_attr("hidden"), "buttons that need JavaScript start hidden"
         assert [button["data-act"] for button in bar.select("button")] == ["print", "blank"]
@@ -101,8 +111,8 @@ def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(workbook)
         assert len(section.select('[role="status"]')) == 2, "messages go to a live region (top, and in the fold)"
 
 
-def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(workbook):
-    for section in workbook.select("section.g-worksheet"):
+def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(sheets_on_pages):
+    for _, section in sheets_on_pages:
         first_prompt = section.select_one(".g-ws-field")
         before = [b for b in section.select("button") if first_prompt in b.find_all_next(class_="g-ws-field")]
         assert [b["data-act"] for b in before] == ["print", "blank"]
@@ -110,9 +120,13 @@ def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(workbo
         assert "Your answers stay on this device" in text(section.select_one(".g-ws-privacy"))
 
 
-def test_the_workbook_print_buttons_look_like_buttons(workbook):
+def test_the_workbook_buttons_look_like_buttons_and_need_javascript(workbook):
     buttons = workbook.select("[data-print-all]")
-    assert len(buttons) == 2 and all("md-button" in b["class"] for b in buttons)
+    assert [text(b) for b in buttons] == ["Print the workbook with my answers", "Print the workbook blank",
+                                          "Show every worksheet here"]
+    assert all("md-button" in b["class"] for b in buttons)
+    assert buttons[0].find_parent("p").select_one('[role="status"]'), "what the buttons did is announced"
+    assert "needs JavaScript" in text(workbook.select_one(".g-ws-nojs")), "without JavaScript the page says why"
 
 
 def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(html_pages, parse):
@@ -132,16 +146,15 @@ def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(htm
                 assert_field_rendered(section, field)
 
 
-def test_the_workbook_holds_every_worksheet_in_reading_order_with_a_linked_contents(workbook, html_pages, parse):
-    order = []
-    for page in THEMED_PAGES:
-        order += [s["data-worksheet"] for s in parse(html_pages[f"{page}/index.html"]).select("section.g-worksheet")]
-    sections = workbook.select("section.g-worksheet")
-    assert [s["data-worksheet"] for s in sections] == order
-    assert set(order) == set(SHEETS), "every worksheet is used on a themed page"
+def test_the_workbook_links_every_worksheet_in_reading_order_and_stays_light(workbook, sheets_on_pages):
+    """The workbook lists each worksheet where it lives; it brings them onto itself only when asked
+    (tests/browser/test_worksheets.py), so its first visit costs no more than a themed page."""
+    order = [(page, section["id"]) for page, section in sheets_on_pages]
+    assert {section["data-worksheet"] for _, section in sheets_on_pages} == set(SHEETS), "every worksheet is used"
     contents = workbook.find(id="contents").find_next("ol")
-    links = [a["href"] for a in contents.select("a") if a["href"].startswith("#")]
-    assert links == [f"#{s['id']}" for s in sections]
+    links = [a["href"] for a in contents.select("a") if "#" in a["href"]]
+    assert links == [f"../{page}/#{ident}" for page, ident in order]
+    assert workbook.select("section.g-worksheet") == [] and workbook.select_one(".g-workbook-sheets")
 
 
 def test_no_page_repeats_an_html_id(html_pages, parse):
@@ -162,7 +175,7 @@ def test_a_worksheet_twice_on_one_page_still_has_unique_ids(project_copy, tmp_pa
     assert len(soup.select('section[data-worksheet="take-stock"]')) == 2
 
 
-def test_a_printed_page_names_the_site_and_the_page_address(workbook, html_pages, parse):
+def test_a_printed_page_names_the_site_and_the_page_address(html_pages, parse):
     soup = parse(html_pages["take-stock/index.html"])
     canonical = soup.find("link", rel="canonical")["href"]
     site_name = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]

@@ -13,6 +13,9 @@ from datetime import date, datetime
 
 import yaml
 
+# libyaml's parser where PyYAML has it: the one MkDocs reads front matter with, so both fail alike.
+from .datafiles import SAFE_LOADER
+
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The front matter block as MkDocs finds it: between two `---` lines at the top of the file.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -28,7 +31,7 @@ def unreadable_front_matter(page: str, source: str) -> str | None:
     if not match:
         return None
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""  # +1 for 1-based, +1 for the opening ---

@@ -10,6 +10,7 @@ band's advice (repair steps, counselling) for `safety_result`. The models valida
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Annotated, Literal, Union
 import yaml
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
-from .datafiles import DataError, Strict, Text, load_collection, lookup
+from .datafiles import SAFE_LOADER, DataError, Strict, Text, load_collection, lookup
 from .templates import UniqueIds, safe_heading_level
 
 KIND = "quiz"
@@ -314,7 +315,7 @@ def page_title(docs_dir: Path, page: str) -> str:
     text = (docs_dir / page).read_text(encoding="utf-8")
     match = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
     if match:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
         if isinstance(meta, dict) and meta.get("title"):
             return str(meta["title"])
     heading = re.search(r"^# (.+)$", text, re.MULTILINE)
@@ -357,6 +358,8 @@ def register(env, renderer) -> None:
     directory_urls = conf.get("use_directory_urls", True)
     exit_url = (conf.get("extra") or {}).get("quick_exit_url", "")
     ids = UniqueIds()
+    # Every self-assessment on every page names the same few pages: read each title once per build.
+    title_of = functools.cache(functools.partial(page_title, docs_dir))
     # Zensical resolves links in a page's HTML like Markdown links (from the page's source file, to
     # the `.md` file); MkDocs leaves them as they are, so they must already be the final URL.
     zensical = type(env).__module__.startswith("zensical")
@@ -377,7 +380,7 @@ def register(env, renderer) -> None:
         links = {}
         if isinstance(item, SelfAssessment):
             links = {
-                link.page: {"href": href(link.page, page), "text": link.text or page_title(docs_dir, link.path)}
+                link.page: {"href": href(link.page, page), "text": link.text or title_of(link.path)}
                 for band in item.bands for link in band.links
             }
         return renderer.render(

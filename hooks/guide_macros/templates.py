@@ -6,23 +6,29 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .rawhtml import fence
+
 
 class Renderer:
     """A Jinja environment of our own over `overrides/`: it works the same under MkDocs and Zensical."""
 
-    def __init__(self, overrides_dir: Path):
+    def __init__(self, overrides_dir: Path, fenced: bool = False):
+        # fenced: wrap the HTML for the guide-html fence (rawhtml.py), which MkDocs has registered.
+        self.fenced = fenced
         self.environment = Environment(
             loader=FileSystemLoader(str(overrides_dir)),
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a new Renderer each build: no need to check every template's file per call
         )
 
     def render(self, template: str, **context) -> str:
         """HTML with no line indented: indented lines in Markdown would turn into code blocks."""
         html = self.environment.get_template(template).render(**context)
-        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+        html = "\n".join(line.strip() for line in html.splitlines() if line.strip())
+        return fence(html) if self.fenced else html
 
 
 class UniqueIds:

@@ -19,6 +19,8 @@ TYPED = {"first-step": "Walk together after dinner", "still-good": "We still lau
 
 def open_sheet(page, base_url, path="take-stock/", sheet=SHEET):
     page.goto(base_url + path)
+    if path == "workbook/":  # the workbook brings the worksheets from their pages when asked
+        page.get_by_role("button", name="Show every worksheet here").click()
     section = page.locator(f'section.g-worksheet[data-worksheet="{sheet}"]')
     section.locator(".g-ws-bar").wait_for(state="visible")  # the script has set it up
     return section
@@ -28,7 +30,7 @@ def fill_some(section):
     for key, value in TYPED.items():
         section.locator(f'[data-k="{key}"]').fill(value)
     section.locator('[data-k="weighing-on-me.2"]').check()
-    section.locator('label[for$="relationship-now-7"]').click()
+    section.locator('[data-k="relationship-now"] label:has(> [value="7"])').click()
 
 
 def assert_filled(section):
@@ -36,14 +38,14 @@ def assert_filled(section):
         assert section.locator(f'[data-k="{key}"]').input_value() == value
     assert section.locator('[data-k="weighing-on-me.2"]').is_checked()
     assert not section.locator('[data-k="weighing-on-me.1"]').is_checked()
-    assert section.locator('[data-k="relationship-now"][value="7"]').is_checked()
+    assert section.locator('[data-k="relationship-now"] [value="7"]').is_checked()
 
 
 def assert_empty(section):
     for key in TYPED:
         assert section.locator(f'[data-k="{key}"]').input_value() == ""
     assert not section.locator('[data-k="weighing-on-me.2"]').is_checked()
-    assert section.locator('[data-k="relationship-now"]:checked').count() == 0
+    assert section.locator('[data-k="relationship-now"] :checked').count() == 0
 
 
 def stored(page, name=f"ws:{SHEET}"):
@@ -237,6 +239,20 @@ def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(browse
         context.close()
 
 
+def test_the_workbook_offers_its_buttons_only_with_javascript_and_says_why(browser, page, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(base_url + "workbook/")
+        assert not plain.get_by_role("button", name="Print the workbook blank").is_visible()
+        assert plain.get_by_text("needs JavaScript").is_visible()
+    finally:
+        context.close()
+    page.goto(base_url + "workbook/")
+    assert page.get_by_role("button", name="Print the workbook blank").is_visible()
+    assert not page.get_by_text("needs JavaScript").is_visible()
+
+
 # ---------------------------------------------------------------------------
 # Paper
 # ---------------------------------------------------------------------------
@@ -278,7 +294,7 @@ def test_print_with_answers_shows_what_was_typed_and_only_this_worksheet(page, b
     page.emulate_media(media="print")
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)", "a ticked box prints filled"
-    chosen = section.locator('[data-k="relationship-now"]:checked + span')
+    chosen = section.locator('[data-k="relationship-now"] :checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "3px", "the chosen number prints ringed"
     pages = [p for p in pdf_text(page, tmp_path, paper) if p.strip()]
     text = "\n".join(pages)
@@ -300,7 +316,7 @@ def test_print_blank_leaves_out_what_was_typed(page, base_url, tmp_path, paper):
     # The ticked box and the chosen number print unmarked.
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
-    chosen = section.locator('[data-k="relationship-now"]:checked + span')
+    chosen = section.locator('[data-k="relationship-now"] :checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "1px"
     text = "\n".join(pdf_text(page, tmp_path, paper))
     assert "Walk together after dinner" not in text and "Sunday breakfasts" not in text
@@ -344,12 +360,17 @@ def test_export_with_no_answers_says_so_instead_of_saving_an_empty_file(page, ba
 
 
 def test_the_workbook_prints_as_one_blank_booklet_on_request(page, base_url, tmp_path):
-    open_sheet(page, base_url, "workbook/")
-    section = page.locator('section[data-worksheet="weekly-agreements"]')
+    section = open_sheet(page, base_url, "actions-not-words/", sheet="weekly-agreements")
     section.locator('[data-k="agreements.1.1"]').fill("Phones away at dinner")
+    page.goto(base_url + "workbook/")
+    assert page.locator(".g-worksheet").count() == 0, "the workbook itself is a light page of links"
     page.evaluate("() => { window.print = () => { window.printed = true } }")
     page.get_by_role("button", name="Print the workbook blank").click()
-    assert page.evaluate("window.printed") is True
+    page.wait_for_function("window.printed === true")
+    assert page.locator(".g-workbook-sheets .g-worksheet[data-ready]").count() == 8
+    assert "All 8 worksheets are now on this page" in page.locator(".g-ws-all [role=status]").text_content()
+    # Brought in with the reader's saved answers, which print only when asked for.
+    assert page.locator('[data-k="agreements.1.1"]').input_value() == "Phones away at dinner"
     pages = pdf_text(page, tmp_path, "Letter")
     text = "\n".join(pages)
     assert "Phones away at dinner" not in text
@@ -435,3 +456,13 @@ def test_a_one_sheet_worksheet_prints_on_one_page(page, base_url, tmp_path, path
     press(section, page, "blank")
     pages = pdf_text(page, tmp_path, paper)
     assert len(pages) - (pages[-1].strip() == "") == 1, f"{sheet} takes {len(pages)} pages on {paper}"
+
+
+def test_the_workbook_says_so_when_the_worksheets_cannot_be_fetched(page, base_url):
+    page.route("**/outside-help/", lambda route: route.abort())
+    page.goto(base_url + "workbook/")
+    page.get_by_role("button", name="Show every worksheet here").click()
+    status = page.locator(".g-ws-all [role=status]")
+    page.wait_for_function("document.querySelector('.g-ws-all [role=status]').textContent.includes('could not')")
+    assert "Check your connection, then try again" in status.text_content()
+    assert page.locator(".g-workbook-sheets .g-worksheet").count() == 0, "no half-built booklet"

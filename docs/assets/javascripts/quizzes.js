@@ -1,9 +1,8 @@
 /* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
  * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
- * quiz still works: answers in <details>, scoring by hand. */
+ * quiz still works: answers in <details>, scoring by hand. Each question's feedback is added here,
+ * tied to its fieldset with aria-describedby: pages need not ship an empty box and an id for each. */
 (function () {
-  var KEEP = 10; // results kept per quiz
-
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
 
   function make(tag, text) {
@@ -13,7 +12,7 @@
   }
 
   function day(iso) {
-    return new Date(iso).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+    return new Date(iso).toLocaleDateString([], { day: "numeric", month: "short", year: "numeric" });
   }
 
   function describe(entry) {
@@ -21,8 +20,7 @@
   }
 
   function setup(quiz) {
-    if (quiz.hasAttribute("data-ready")) return; // already set up: document$ fires on every page
-    quiz.setAttribute("data-ready", "");
+    if (quiz.classList.contains("g-quiz--js")) return; // already set up: document$ fires on every page
     quiz.classList.add("g-quiz--js");
     var name = "quiz:" + quiz.getAttribute("data-quiz"),
       assessment = /self-assessment/.test(quiz.className),
@@ -33,28 +31,29 @@
       retry = find("[data-retry]"),
       history = find("[data-history]"),
       safety = find("[data-safety]"),
-      level = +find(".g-quiz__title").tagName.slice(1) + 1;
+      store = window.guideStore,
+      level = +find(".g-quiz__title").tagName[1] + 1;
+    items.forEach(function (item, index) {
+      item.setAttribute("aria-describedby", quiz.id + index);
+      item.querySelector("div").insertAdjacentHTML("afterend", '<div data-feedback id="' + quiz.id + index + '"></div>');
+    });
 
     function saved() {
-      try { return window.guideStore.read(name, []) || []; } catch (damaged) { return []; }
+      try { return store.read(name, []) || []; } catch (damaged) { return []; }
     }
 
     // Folded away: anyone who sees the screen sees only the count.
     function showHistory() {
-      var list = saved(), shown = find("[data-history-text]");
+      var list = saved(), shown = history.querySelector("ul");
       history.hidden = !list.length;
-      find("[data-count]").textContent = list.length;
+      history.querySelector("span").textContent = list.length;
       shown.textContent = "";
       list.reverse().forEach(function (entry) { shown.appendChild(make("li", day(entry.date) + ", " + describe(entry))); });
     }
 
     function say(nodes) {
       summary.textContent = "";
-      nodes.forEach(function (node) { node && summary.appendChild(typeof node == "string" ? make("p", node) : node); });
-    }
-
-    function hideSafety() {
-      if (safety) safety.hidden = true, quiz.appendChild(safety);
+      nodes.forEach(function (node) { node && summary.appendChild(node.nodeType ? node : make("p", node)); });
     }
 
     check.addEventListener("click", function () {
@@ -62,17 +61,16 @@
       if (missing.length) {
         say(["Please answer every " + (assessment ? "statement" : "question") + " first. Still to answer: " +
           missing.map(function (item) { return items.indexOf(item) + 1; }).join(", ") + "."]);
-        missing[0].querySelector("input").focus();
-        return;
+        return missing[0].querySelector("input").focus();
       }
-      var score = 0, flagged = false, entry, text, band;
+      var score = 0, flagged, entry, text, band;
       items.forEach(function (item) {
-        var picked = item.querySelector(":checked"), feedback = item.querySelector("[data-feedback]"), best, points,
-          value = +picked.value, threshold = item.getAttribute("data-threshold");
+        var inputs = all(item, "input"), picked = item.querySelector(":checked"), feedback = item.querySelector("[data-feedback]"), best,
+          points, value = inputs.indexOf(picked) + 1, threshold = item.getAttribute("data-threshold");
         if (assessment) {
-          points = item.hasAttribute("data-reverse") ? item.querySelectorAll("input").length + 1 - value : value;
+          points = item.hasAttribute("data-reverse") ? inputs.length + 1 - value : value;
           score += points;
-          flagged = flagged || (threshold && value >= +threshold);
+          if (threshold && value >= threshold) flagged = true;
           feedback.textContent = points + (points == 1 ? " point" : " points") +
             (item.hasAttribute("data-reverse") ? " (this one counts the other way)." : ".");
         } else {
@@ -81,20 +79,19 @@
           feedback.textContent = picked == best
             ? "Your answer is the better move."
             : "Not quite. The better move is “" + best.parentNode.textContent.trim() + "”";
-          feedback.className = "g-quiz__feedback " + (picked == best ? "is-right" : "is-wrong");
+          feedback.className = picked == best ? "is-right" : "is-wrong";
           item.querySelector("details").open = true;
         }
       });
       if (assessment) {
-        band = all(quiz, "[data-band]").filter(function (row) {
-          return +row.getAttribute("data-min") <= score && score <= +row.getAttribute("data-max");
-        })[0].querySelector("[data-band-text]").cloneNode(true);
-        band.className = "g-quiz__band";
+        band = all(quiz, "[data-min]").filter(function (row) {
+          return row.getAttribute("data-min") <= score && score <= row.getAttribute("data-max");
+        })[0].querySelector("td").cloneNode(true);
         // Repair steps or counselling with a partner you fear can do harm: only the title stays.
         if (flagged) band.replaceChildren(band.firstElementChild, make("p", safety.getAttribute("data-result")));
         entry = { score: score, band: band.firstElementChild.textContent };
         text = "Your total is " + score + ", on a range from " + items.length + " to " +
-          items.length * items[0].querySelectorAll("input").length + ".";
+          items.length * all(items[0], "input").length + ".";
       } else {
         entry = { score: score, of: items.length };
         text = "You picked the better move in " + score + " of " + items.length + " questions.";
@@ -107,10 +104,10 @@
             "This time it is " + Math.abs(score - last.score) + (score > last.score ? " higher." : " lower."));
       }
       heading.tabIndex = -1;
-      say([heading, text, band, change, assessment && "Remember: this is a self-check, not a diagnosis."]);
-      if (flagged) summary.insertBefore(safety, heading.nextSibling), safety.hidden = false;
+      say([heading, flagged && safety, text, band, change, assessment && "Remember: this is a self-check, not a diagnosis."]);
+      if (flagged) safety.hidden = false;
       try {
-        if (!window.guideStore.read("nosave", false)) window.guideStore.write(name, list.concat(entry).slice(-KEEP));
+        if (!store.read("nosave", false)) store.write(name, list.concat(entry).slice(-10)); // the last 10
       } catch (blocked) { /* storage off or damaged: shown, not kept */ }
       showHistory();
       quiz.classList.add("is-checked");
@@ -121,10 +118,10 @@
 
     retry.addEventListener("click", function () {
       all(quiz, "input").forEach(function (input) { input.checked = false; });
-      all(quiz, "[data-feedback]").forEach(function (feedback) { feedback.textContent = ""; feedback.className = "g-quiz__feedback"; });
+      all(quiz, "[data-feedback]").forEach(function (feedback) { feedback.textContent = feedback.className = ""; });
       all(quiz, "details").forEach(function (details) { details.open = false; });
-      hideSafety();
-      summary.textContent = "";
+      if (safety) safety.hidden = true, quiz.appendChild(safety);
+      say([]);
       quiz.classList.remove("is-checked");
       check.hidden = false;
       retry.hidden = true;
@@ -132,7 +129,7 @@
     });
 
     find("[data-clear]").addEventListener("click", function () {
-      try { window.guideStore.remove(name); } catch (blocked) { /* nothing was kept */ }
+      try { store.remove(name); } catch (blocked) { /* nothing was kept */ }
       showHistory();
       say(["Your saved results for this quiz are cleared."]);
       items[0].querySelector("input").focus();

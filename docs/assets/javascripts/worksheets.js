@@ -26,8 +26,9 @@
   function collect(section) {
     var answers = {};
     each(section.querySelectorAll("[data-k]"), function (el) {
-      var k = el.getAttribute("data-k");
-      if (el.type === "checkbox" || el.type === "radio") { if (el.checked) answers[k] = el.type === "radio" ? el.value : true; }
+      var k = el.getAttribute("data-k"), picked = el.type ? null : el.querySelector(":checked");
+      if (!el.type) { if (picked) answers[k] = picked.value; } /* a scale: the box row holds the key */
+      else if (el.type === "checkbox") { if (el.checked) answers[k] = true; }
       else if (el.value) answers[k] = el.value;
     });
     return answers;
@@ -42,8 +43,8 @@
   function fill(section, answers) {
     each(section.querySelectorAll("[data-k]"), function (el) {
       var v = answers[el.getAttribute("data-k")];
-      if (el.type === "checkbox") el.checked = v === true;
-      else if (el.type === "radio") el.checked = v === el.value;
+      if (!el.type) each(el.querySelectorAll("input"), function (box) { box.checked = v === box.value; });
+      else if (el.type === "checkbox") el.checked = v === true;
       else el.value = typeof v === "string" ? v : "";
       mirror(el);
     });
@@ -152,7 +153,7 @@
     box.checked = noSave();
     restore(section);
     function changed(event) {
-      if (!event.target.hasAttribute("data-k")) return;
+      if (!event.target.closest("[data-k]")) return;
       mirror(event.target);
       save(section);
     }
@@ -169,15 +170,44 @@
     });
   }
 
-  document$.subscribe(function () {
-    // Printed in the page margin (worksheets.css)
-    root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
+  function wake() {
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
     each(document.querySelectorAll("[data-js]"), function (el) { el.hidden = false; });
+  }
+
+  /* The workbook links to each worksheet on its own page and brings them here only when asked,
+   * so the page stays light for everyone who just wants the list. */
+  function gather(bar, then) {
+    var holder = document.querySelector(".g-workbook-sheets"), status = bar.querySelector("[role=status]");
+    if (holder.childElementCount) return then();
+    status.textContent = "Getting the worksheets\u2026";
+    Promise.all([].map.call(document.querySelectorAll(".md-content li > a[href*='#ws-']"), function (a) {
+      return fetch(a.pathname).then(function (r) { return r.ok ? r.text() : Promise.reject(); }).then(function (html) {
+        return new DOMParser().parseFromString(html, "text/html").getElementById(a.hash.slice(1));
+      });
+    })).then(function (found) {
+      found.forEach(function (section) { if (section) holder.append(section); });
+      wake();
+      status.textContent = "All " + holder.childElementCount + " worksheets are now on this page, below the contents.";
+      then();
+    }, function () { status.textContent = "The worksheets could not be fetched. Check your connection, then try again."; });
+  }
+
+  document$.subscribe(function () {
+    // Printed in the page margin (guide.css, @page); only where there is something to print, as
+    // setting it restyles the whole page.
+    if (sections().length || document.querySelector(".g-workbook-sheets")) {
+      root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
+    }
+    wake();
     each(document.querySelectorAll("[data-print-all]"), function (button) {
+      var how = button.getAttribute("data-print-all");
       button.onclick = function () {
-        root.classList.toggle("g-print-blank", button.getAttribute("data-print-all") === "blank");
-        window.print();
+        gather(button.parentNode, function () {
+          if (how === "show") return;
+          root.classList.toggle("g-print-blank", how === "blank");
+          window.print();
+        });
       };
     });
   });
