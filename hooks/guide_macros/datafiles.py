@@ -22,6 +22,8 @@ class Strict(BaseModel):
     vanish silently), and stray spaces around text are dropped."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
 # libyaml's parser, where PyYAML has it: the pure-Python one takes ~20 ms a file, the most of a big build.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

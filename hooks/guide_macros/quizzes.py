@@ -4,8 +4,8 @@ Two kinds, picked by `kind:`. A knowledge check asks single-choice questions, ea
 own explanation and exactly one `best: true`. A self-assessment rates statements on a five-point
 scale and sums them into score bands that must cover every possible total exactly once; a statement
 may be a safety flag, whose answer at or past its threshold puts the Safety page first and swaps the
-band's advice (repair steps, counselling) for `safety_result`. The models validate the owner's files at build start, generate
-`schemas/quiz.schema.json` and feed `overrides/partials/guide/quiz.html`.
+band's advice (repair steps, counselling) for `safety_result`. The models validate the owner's files
+at build start, generate `schemas/quiz.schema.json` and feed `overrides/partials/guide/quiz.html`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import yaml
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
 from .datafiles import SAFE_LOADER, DataError, Strict, Text, load_collection, lookup
+from .frontmatter import FRONT_MATTER
 from .templates import UniqueIds, safe_heading_level
 
 KIND = "quiz"
@@ -313,7 +314,7 @@ def missing_pages(quiz, docs_dir: Path) -> list[str]:
 def page_title(docs_dir: Path, page: str) -> str:
     """The `title:` in a page's front matter, else its first `# heading`, else the file name."""
     text = (docs_dir / page).read_text(encoding="utf-8")
-    match = re.match(r"---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
+    match = FRONT_MATTER.match(text)
     if match:
         meta = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
         if isinstance(meta, dict) and meta.get("title"):

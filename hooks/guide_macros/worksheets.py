@@ -210,8 +210,8 @@ def register(env, renderer) -> None:
     ids = UniqueIds()
 
     @env.macro
-    def worksheet(worksheet_id: str, heading_level: int = 3, searchable: bool = True) -> str:
-        """Render a worksheet; on the workbook page pass `searchable=False` so search lists it once."""
+    def worksheet(worksheet_id: str, heading_level: int = 3) -> str:
+        """Render a worksheet: its title, purpose and prompts go into the site search."""
         sheet = lookup(worksheets, KIND, worksheet_id)
         page = getattr(env, "page", None)
         return renderer.render(
@@ -220,6 +220,5 @@ def register(env, renderer) -> None:
             sheet_id=worksheet_id,
             prefix=ids.prefix(page, f"ws-{worksheet_id}"),
             level=safe_heading_level(heading_level),
-            searchable=searchable,
             footer=" · ".join(filter(None, [env.conf.get("site_name"), page_address(env.conf.get("site_url"), page)])),
         )

@@ -466,3 +466,22 @@ def test_the_workbook_says_so_when_the_worksheets_cannot_be_fetched(page, base_u
     page.wait_for_function("document.querySelector('.g-ws-all [role=status]').textContent.includes('could not')")
     assert "Check your connection, then try again" in status.text_content()
     assert page.locator(".g-workbook-sheets .g-worksheet").count() == 0, "no half-built booklet"
+
+
+def test_a_second_click_while_fetching_brings_each_worksheet_once(page, base_url):
+    page.goto(base_url + "workbook/")
+    show = page.get_by_role("button", name="Show every worksheet here")
+    show.click()
+    show.click()
+    page.wait_for_function("document.querySelector('.g-ws-all [role=status]').textContent.startsWith('All ')")
+    page.wait_for_timeout(300)
+    assert page.locator(".g-workbook-sheets .g-worksheet").count() == 8
+
+
+def test_the_printed_page_address_follows_the_reader_to_a_page_without_worksheets(page, base_url):
+    open_sheet(page, base_url)
+    foot = "getComputedStyle(document.documentElement).getPropertyValue('--g-foot')"
+    assert "/take-stock/" in page.evaluate(foot)
+    page.locator(".md-nav__link", has_text="About").first.click()  # instant navigation: no reload
+    page.wait_for_url("**/about/")
+    page.wait_for_function(f"!{foot}.includes('take-stock')")

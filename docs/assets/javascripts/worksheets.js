@@ -180,12 +180,14 @@
   function gather(bar, then) {
     var holder = document.querySelector(".g-workbook-sheets"), status = bar.querySelector("[role=status]");
     if (holder.childElementCount) return then();
+    if (holder.dataset.busy) return; /* a second click while fetching */
+    holder.dataset.busy = "1";
     status.textContent = "Getting the worksheets\u2026";
     Promise.all([].map.call(document.querySelectorAll(".md-content li > a[href*='#ws-']"), function (a) {
       return fetch(a.pathname).then(function (r) { return r.ok ? r.text() : Promise.reject(); }).then(function (html) {
         return new DOMParser().parseFromString(html, "text/html").getElementById(a.hash.slice(1));
       });
-    })).then(function (found) {
+    })).finally(function () { delete holder.dataset.busy; }).then(function (found) {
       found.forEach(function (section) { if (section) holder.append(section); });
       wake();
       status.textContent = "All " + holder.childElementCount + " worksheets are now on this page, below the contents.";
@@ -194,10 +196,12 @@
   }
 
   document$.subscribe(function () {
-    // Printed in the page margin (guide.css, @page); only where there is something to print, as
-    // setting it restyles the whole page.
+    // Printed in the page margin (guide.css, @page) under worksheets. Setting it restyles the whole
+    // page, so only where one can print; elsewhere an address left from the last page is removed.
     if (sections().length || document.querySelector(".g-workbook-sheets")) {
       root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
+    } else {
+      root.style.removeProperty("--g-foot");
     }
     wake();
     each(document.querySelectorAll("[data-print-all]"), function (button) {
