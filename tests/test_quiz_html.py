@@ -141,7 +141,7 @@ def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, par
         for row, band in zip(rows, data["bands"]):
             assert text(row.th) == f"{band['min']} to {band['max']}"
             assert (row["data-min"], row["data-max"]) == (str(band["min"]), str(band["max"]))
-            assert text(row.td.strong) == band["title"]  # quizzes.js shows it as the result's title
+            assert text(row.td.strong) == band["title"]  # guide.js shows it as the result's title
             assert squash(band["message"]) in text(row)
             links = row.select("a")
             assert [site_page(name, a["href"]) for a in links] == [
@@ -158,7 +158,7 @@ def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, par
 
 def test_quiz_html_is_lean(content_pages, parse):
     """Every quiz page ships this HTML: no for/id pairs, no per-question ids or empty feedback boxes
-    (quizzes.js adds those), and no class on the repeated parts (CSS and JS go by tag and data-*)."""
+    (guide.js adds those), and no class on the repeated parts (CSS and JS go by tag and data-*)."""
     for name, quiz_id, section in quizzes_on(content_pages, parse):
         where = f"{name} {quiz_id}"
         ids = [element["id"] for element in section.find_all(id=True)]

@@ -70,8 +70,13 @@ def open_quiz(page, base_url: str, path: str, quiz_id: str):
     """Open a page scrolled to a quiz; the next Tab goes to the quiz's first control."""
     page.goto(f"{base_url}{path}#q-{quiz_id}", wait_until="networkidle")
     quiz = page.locator(f'section[data-quiz="{quiz_id}"]')
-    quiz.locator("[data-check]").wait_for()  # shown once quizzes.js has run
+    wait_until_ready(quiz)
     return quiz
+
+
+def wait_until_ready(quiz):
+    """guide.js marks a quiz it has set up (its buttons show earlier, with Material's "js" class)."""
+    quiz.locator("xpath=self::*[@data-ready]").wait_for()
 
 
 def summary_links(page, quiz) -> dict[str, str]:
@@ -92,12 +97,12 @@ def violations(page, selector: str) -> list[str]:
 def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     data = quiz_data("take-stock-check")
     quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
-    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
-    assert len(ids) == len(set(ids)), "the ids quizzes.js adds are unique on the page"
     best = [next(i for i, option in enumerate(q["options"]) if option.get("best")) for q in data["questions"]]
     # The better move on the first question only: every other answer is a wrong one.
     choices = [best[0]] + [(b + 1) % len(q["options"]) for b, q in zip(best[1:], data["questions"][1:])]
     answer_by_keyboard(page, quiz, choices)
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
+    assert len(ids) == len(set(ids)), "the ids guide.js adds at the check are unique on the page"
 
     heading = quiz.locator("[data-summary] h4")
     assert heading.inner_text() == "Your result" and is_focused(heading)
@@ -110,7 +115,7 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
         else:
             better = squash(question["options"][best[index]]["text"])
             assert squash(feedback.inner_text()) == f"Not quite. The better move is “{better}”"
-        # quizzes.js adds the feedback and ties it to the question: a screen reader reads it with the group.
+        # guide.js adds the feedback and ties it to the question: a screen reader reads it with the group.
         expect(group).to_have_accessible_description(feedback.inner_text())
         # Why each choice is or is not the better move, beside the question.
         for option in question["options"]:
@@ -146,7 +151,7 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
 
     # Back later: the result is kept, but folded away so nobody nearby sees it until it is opened.
     page.reload(wait_until="networkidle")
-    quiz.locator("[data-check]").wait_for()
+    wait_until_ready(quiz)
     history = quiz.locator("[data-history]")
     assert squash(history.inner_text()) == "Your saved results on this device (1)"
     assert not history.get_by_text(band["title"]).is_visible()
@@ -167,7 +172,7 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
     assert history.is_hidden()
     assert page.evaluate("guideStore.names('quiz:')") == []
     page.reload(wait_until="networkidle")
-    quiz.locator("[data-check]").wait_for()
+    wait_until_ready(quiz)
     assert history.is_hidden()
 
 

@@ -22,8 +22,13 @@ def open_sheet(page, base_url, path="take-stock/", sheet=SHEET):
     if path == "workbook/":  # the workbook brings the worksheets from their pages when asked
         page.get_by_role("button", name="Show every worksheet here").click()
     section = page.locator(f'section.g-worksheet[data-worksheet="{sheet}"]')
-    section.locator(".g-ws-bar").wait_for(state="visible")  # the script has set it up
+    wait_until_ready(section)
     return section
+
+
+def wait_until_ready(section):
+    """guide.js marks a worksheet it has set up (its buttons show earlier, with Material's "js" class)."""
+    section.locator("xpath=self::*[@data-ready]").wait_for()
 
 
 def fill_some(section):
@@ -102,11 +107,11 @@ def test_answers_come_back_after_instant_navigation(page, base_url):
     page.evaluate("window.stillTheSamePage = true")
     page.locator(".md-nav__link", has_text="Decide honestly").first.click()
     page.wait_for_url(re.compile(r"decide-honestly/$"))
-    page.locator('section[data-worksheet="honest-decision"] .g-ws-bar').wait_for(state="visible")
+    wait_until_ready(page.locator('section[data-worksheet="honest-decision"]'))
     page.locator(".md-nav__link", has_text="Take stock").first.click()
     page.wait_for_url(re.compile(r"take-stock/$"))
     section = page.locator(f'section.g-worksheet[data-worksheet="{SHEET}"]')
-    section.locator(".g-ws-bar").wait_for(state="visible")
+    wait_until_ready(section)
     assert page.evaluate("window.stillTheSamePage === true"), "the links did not use instant navigation"
     assert_filled(section)
     assert page.watch.console_errors == []
@@ -480,8 +485,12 @@ def test_a_second_click_while_fetching_brings_each_worksheet_once(page, base_url
 
 def test_the_printed_page_address_follows_the_reader_to_a_page_without_worksheets(page, base_url):
     open_sheet(page, base_url)
+    # Set as printing starts (the browser's beforeprint event), not while the page loads.
     foot = "getComputedStyle(document.documentElement).getPropertyValue('--g-foot')"
+    assert page.evaluate(foot) == ""
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert "/take-stock/" in page.evaluate(foot)
     page.locator(".md-nav__link", has_text="About").first.click()  # instant navigation: no reload
     page.wait_for_url("**/about/")
-    page.wait_for_function(f"!{foot}.includes('take-stock')")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(foot) == ""
