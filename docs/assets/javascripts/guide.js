@@ -3,7 +3,7 @@
  * never holds up the first paint. Each section keeps to itself (its own function scope); they
  * share only window.guideStore from the first. */
 
-/* ---- Storage: everything kept in the reader's browser ---------------------------------------- */
+/* ---- Storage --------------------------------------------------------------------------------- */
 /* Everything this site keeps in the reader's browser goes through here, under one prefix.
  * The prefix includes the site's path: GitHub Pages project sites share one origin. */
 (function () {
@@ -37,7 +37,7 @@
   };
 })();
 
-/* ---- Quick exit: overrides/partials/guide/quick-exit.html ------------------------------------ */
+/* ---- Quick exit ------------------------------------------------------------------------------ */
 /* See overrides/partials/guide/quick-exit.html */
 (function (doc) {
   var shifts = [];
@@ -59,14 +59,14 @@
   });
 })(document);
 
-/* ---- Privacy page: the clear-data button (overrides/partials/guide/clear-data.html) ---------- */
+/* ---- Privacy page ---------------------------------------------------------------------------- */
 /* See overrides/partials/guide/clear-data.html */
 document.addEventListener("click", function (event) {
   var status = document.querySelector("[data-cleared]");
   if (event.target.closest("[data-guide-clear]")) guideStore.clearAll(), status.textContent = status.dataset.cleared;
 });
 
-/* ---- Worksheets: overrides/partials/guide/worksheet.html ------------------------------------- */
+/* ---- Worksheets ------------------------------------------------------------------------------ */
 /* Worksheets (partials/guide/worksheet.html): answers save as the reader types, in guideStore
  * "ws:<id>" = {v: layout version, a: {key: text | true}}; another version is never filled in. */
 (function () {
@@ -289,7 +289,7 @@ document.addEventListener("click", function (event) {
   });
 })();
 
-/* ---- Quizzes: overrides/partials/guide/quiz.html --------------------------------------------- */
+/* ---- Quizzes --------------------------------------------------------------------------------- */
 /* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
  * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
  * quiz still works: answers in <details>, scoring by hand. Setting up changes nothing on the page (CSS
