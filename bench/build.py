@@ -93,6 +93,10 @@ def index_size(site: Path) -> int:
     return gzip_size((site / "search" / "search_index.json").read_bytes())
 
 
+def spread(ratios: list[float]) -> str:
+    return " / ".join(f"{ratio:.2f}" for ratio in ratios)
+
+
 def timed_build(config: Path, site: Path, strict: bool) -> tuple[float, float]:
     """(wall, CPU) seconds of one cold build in a fresh process; CPU time barely moves when others load the machine."""
     shutil.rmtree(site, ignore_errors=True)
@@ -109,8 +113,11 @@ def timed_pair(ours: Path, twin: Path, sites: Path, repeat: int) -> dict:
             for _ in range(repeat)]
     wall, cpu, plain_wall, plain_cpu = (statistics.median(run[side][kind] for run in runs)
                                         for side, kind in ((0, 0), (0, 1), (1, 0), (1, 1)))
+    # Each turn's own ratio too: when the machine's speed drifts (it does here, by up to 40 %
+    # within minutes), their spread shows how far to trust the medians' ratio.
+    pairs = [round(run[0][0] / run[1][0], 2) for run in runs]
     return {"seconds": wall, "plain_seconds": plain_wall, "ratio": wall / plain_wall,
-            "cpu_seconds": cpu, "plain_cpu_seconds": plain_cpu, "cpu_ratio": cpu / plain_cpu}
+            "cpu_seconds": cpu, "plain_cpu_seconds": plain_cpu, "cpu_ratio": cpu / plain_cpu, "pair_ratios": pairs}
 
 
 def main() -> None:
@@ -145,12 +152,13 @@ def main() -> None:
     rows = [["real site", real["pages"], f"{real['seconds']:.2f}", f"{1000 * real['seconds'] / real['pages']:.0f}",
              kib(real["search_index_gz"]), f"{real['plain_seconds']:.2f}",
              f"{1000 * real['plain_seconds'] / real['pages']:.0f}", kib(real["plain_search_index_gz"]),
-             f"{real['ratio']:.2f}", f"{real['cpu_ratio']:.2f}"]]
+             f"{real['ratio']:.2f}", f"{real['cpu_ratio']:.2f}", spread(real["pair_ratios"])]]
     rows += [[f"+{row['themed_pages']} themed", row["pages"], f"{row['seconds']:.2f}", f"{row['ms_per_page']:.0f}",
               kib(row["search_index_gz"]), f"{row['plain_seconds']:.2f}", f"{row['plain_ms_per_page']:.0f}",
-              kib(row["plain_search_index_gz"]), f"{row['ratio']:.2f}", f"{row['cpu_ratio']:.2f}"] for row in synthetic]
+              kib(row["plain_search_index_gz"]), f"{row['ratio']:.2f}", f"{row['cpu_ratio']:.2f}",
+              spread(row["pair_ratios"])] for row in synthetic]
     print_table(["site", "pages", "s", "ms/page", "index KiB gz", "plain s", "plain ms/page", "plain index",
-                 "ratio", "CPU ratio"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
+                 "ratio", "CPU ratio", "each turn"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
     emit_json("build", {"repeat": args.repeat, "real": real, "synthetic": synthetic})
 
 
