@@ -103,7 +103,7 @@ def test_every_worksheet_renders_every_field_with_its_label(sheets_on_pages, she
 def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(sheets_on_pages):
     for _, section in sheets_on_pages:
         bar, fold = section.select_one(".g-ws-bar"), section.select_one("details.g-ws-more")
-        # guide.css hides [data-js] under Material's no-js class (a browser test checks it is hidden).
+        # guide.css hides [data-js] until guide.js has loaded (a browser test checks it is hidden without it).
         assert bar.has_attr("data-js") and fold.has_attr("data-js"), "buttons that need JavaScript are marked"
         assert [button["data-act"] for button in bar.select("button")] == ["print", "blank"]
         assert text(fold.find("summary")) == "Save, move or clear answers"

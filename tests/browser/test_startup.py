@@ -1,6 +1,6 @@
-"""What the guide's script does while a page loads: nothing a selector can see, so a phone pays no
-extra restyle on top of Material's own start-up (issue 7, mobile performance). Buttons that need
-JavaScript are shown by CSS under Material's "js" class instead."""
+"""What the guide's script does while a page loads: one class on <html> ("g-js", which shows the
+tools that need it and restyles only those), nothing else a selector can see, so a phone pays no
+extra restyle on top of Material's own start-up (issue 7, mobile performance)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,19 @@ def test_a_first_visit_is_set_up_without_changing_the_page(page, base_url):
     assert sections.count() == 3
     assert page.locator(".g-worksheet[data-ready], .g-quiz[data-ready]").count() == 3, "the script set them all up"
     assert page.evaluate("window.changes") == []
-    # ... and what needs JavaScript is there, shown by CSS alone.
+    # ... and what needs JavaScript is there, shown by CSS once the script has loaded.
+    assert "g-js" in page.evaluate("document.documentElement.className")
     assert page.get_by_role("button", name="Print with my answers").first.is_visible()
     assert page.get_by_role("button", name="Check my answers").is_visible()
+
+
+def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_url):
+    """Material's script may run while ours fails (a dropped request on a phone): then no dead
+    buttons, and the quiz keeps its answers and the worksheet its blank form."""
+    page.route("**/guide.*.js", lambda route: route.abort())
+    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    assert "js" in page.evaluate("document.documentElement.classList.value").split(), "Material's script ran"
+    assert not page.get_by_role("button", name="Check my answers").is_visible()
+    assert not page.get_by_role("button", name="Print with my answers").first.is_visible()
+    assert page.locator(".g-quiz summary", has_text="Answers and why").first.is_visible()
+    assert page.locator(".g-worksheet textarea").first.is_visible()

@@ -1,7 +1,8 @@
 /* The guide's one script, in sections (as guide.css is one stylesheet): a phone fetches one file,
  * not five. Deferred in mkdocs.yml, so it runs after Material's script (it uses its document$) and
  * never holds up the first paint. Each section keeps to itself (its own function scope); they
- * share only window.guideStore from the first. */
+ * share only window.guideStore from the first. The last line marks <html> "g-js": guide.css shows
+ * the tools that need this file only then (a dead button is worse than none). */
 
 /* ---- Storage --------------------------------------------------------------------------------- */
 /* Everything this site keeps in the reader's browser goes through here, under one prefix.
@@ -265,16 +266,17 @@ document.addEventListener("click", function (event) {
 
   /* The site and page address, printed in the page margin (guide.css, @page) under worksheets. Set
    * just before printing: setting it restyles the whole page, which a phone should not pay for while
-   * the page loads; on a page without worksheets an address left from the last page is removed. */
+   * the page loads; on a page without worksheets (or the workbook) an address left from the last page
+   * is removed. */
   window.addEventListener("beforeprint", function () {
-    if (sections().length) {
+    if (sections().length || document.querySelector(".g-workbook-sheets")) {
       root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
     } else {
       root.style.removeProperty("--g-foot");
     }
   });
 
-  document$.subscribe(function () {
+  function onEachPage() {
     wake();
     each(document.querySelectorAll("[data-print-all]"), function (button) {
       var how = button.getAttribute("data-print-all");
@@ -286,15 +288,18 @@ document.addEventListener("click", function (event) {
         });
       };
     });
-  });
+  }
+
+  if (window.document$) document$.subscribe(onEachPage); /* every page, instant navigation too */
+  else document.addEventListener("DOMContentLoaded", onEachPage);
 })();
 
 /* ---- Quizzes --------------------------------------------------------------------------------- */
 /* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
  * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
- * quiz still works: answers in <details>, scoring by hand. Setting up changes nothing on the page (CSS
- * shows the buttons under Material's "js" class), so it costs a phone no restyle while the page loads;
- * each question's feedback box is added, and tied to its fieldset, at the first check. */
+ * quiz still works: answers in <details>, scoring by hand (guide.css swaps those for the buttons
+ * under "g-js"). Setting up changes nothing else on the page, so it costs a phone no restyle while
+ * the page loads; each question's feedback box is added, and tied to its fieldset, at the first check. */
 (function () {
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
 
@@ -441,3 +446,6 @@ document.addEventListener("click", function (event) {
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
+
+/* Everything above loaded: show the tools that need it (guide.css) */
+document.documentElement.classList.add("g-js");
