@@ -5,9 +5,10 @@ Each synthetic site is the real project plus N copies of the real themed pages (
 in a temporary folder. Copies are whole real pages, so some carry two worksheets (as take-stock.md
 does): the JSON line counts the components the synthetic pages hold. Beside each, the same pages
 built by plain Material (no macros, overrides, hooks or assets of ours) in the same run. Every
-build is a fresh `mkdocs build --strict` process. Timings on a 2-core machine are noisy: ours and plain build in turns, and each gets a wall-clock and
-a CPU-time ratio (the CPU one moves less when other work shares the machine); use --repeat and read
-the ratios, not the last digit.
+build is a fresh `mkdocs build --strict` process. Timings on a 2-core machine are noisy: ours and
+plain build in turns, and each gets a wall-clock and a CPU-time ratio (the CPU one moves less when
+other work shares the machine) plus each turn's own ratio; use --repeat and read the ratios, not
+the last digit.
 
     .venv/bin/python bench/build.py [--sizes 10 100 500] [--repeat 1]
 """
@@ -158,7 +159,8 @@ def main() -> None:
               kib(row["plain_search_index_gz"]), f"{row['ratio']:.2f}", f"{row['cpu_ratio']:.2f}",
               spread(row["pair_ratios"])] for row in synthetic]
     print_table(["site", "pages", "s", "ms/page", "index KiB gz", "plain s", "plain ms/page", "plain index",
-                 "ratio", "CPU ratio", "each turn"], rows, title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
+                 "ratio", "CPU ratio", "each turn"], rows,
+                title=f"Cold strict builds (median of {args.repeat}), ours vs plain Material")
     emit_json("build", {"repeat": args.repeat, "real": real, "synthetic": synthetic})
 
 
