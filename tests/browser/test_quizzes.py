@@ -75,7 +75,7 @@ def open_quiz(page, base_url: str, path: str, quiz_id: str):
 
 
 def wait_until_ready(quiz):
-    """guide.js marks a quiz it has set up (its buttons show a moment earlier, with the "g-js" class)."""
+    """guide.js marks a quiz it has set up (its buttons show a moment earlier, with data-guide-js on <html>)."""
     quiz.locator("xpath=self::*[@data-ready]").wait_for()
 
 

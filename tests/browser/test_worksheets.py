@@ -27,7 +27,7 @@ def open_sheet(page, base_url, path="take-stock/", sheet=SHEET):
 
 
 def wait_until_ready(section):
-    """guide.js marks a worksheet it has set up (its buttons show a moment earlier, with the "g-js" class)."""
+    """guide.js marks a worksheet it has set up (its buttons show a moment earlier, with data-guide-js on <html>)."""
     section.locator("xpath=self::*[@data-ready]").wait_for()
 
 

@@ -1,8 +1,8 @@
 /* The guide's one script, in sections (as guide.css is one stylesheet): a phone fetches one file,
  * not five. Deferred in mkdocs.yml, so it runs after Material's script (it uses its document$) and
  * never holds up the first paint. Each section keeps to itself (its own function scope); they
- * share only window.guideStore from the first. The last line marks <html> "g-js": guide.css shows
- * the tools that need this file only then (a dead button is worse than none). */
+ * share only window.guideStore from the first. The last line marks <html> with data-guide-js:
+ * guide.css shows the tools that need this file only then (a dead button is worse than none). */
 
 /* ---- Storage --------------------------------------------------------------------------------- */
 /* Everything this site keeps in the reader's browser goes through here, under one prefix.
@@ -298,7 +298,7 @@ document.addEventListener("click", function (event) {
 /* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
  * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
  * quiz still works: answers in <details>, scoring by hand (guide.css swaps those for the buttons
- * under "g-js"). Setting up changes nothing else on the page, so it costs a phone no restyle while
+ * under data-guide-js). Setting up changes nothing else on the page, so it costs a phone no restyle while
  * the page loads; each question's feedback box is added, and tied to its fieldset, at the first check. */
 (function () {
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
@@ -447,5 +447,6 @@ document.addEventListener("click", function (event) {
   else document.addEventListener("DOMContentLoaded", start);
 })();
 
-/* Everything above loaded: show the tools that need it (guide.css) */
-document.documentElement.classList.add("g-js");
+/* Everything above loaded: show the tools that need it (guide.css). An attribute, not a class:
+ * Material's `:not([class])` rules make any class change on <html> restyle every element. */
+document.documentElement.setAttribute("data-guide-js", "");
