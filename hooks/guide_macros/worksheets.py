@@ -99,6 +99,20 @@ class ScaleField(FieldBase):
         return [self.id, self.kind, self.min, self.max]
 
 
+# Room for a worksheet's table on the narrowest phone we design for (320 px wide): about 17em. In
+# guide.css a written column takes at least 7em and a tick column 2.2em (each plus ~0.4em padding),
+# and on phones a table with ticks keeps its first column at least 10em wide.
+PHONE_TABLE_EM = 17
+
+
+def wider_than_a_phone(columns: list) -> bool:
+    """Whether the table is wider than a small phone, so the worksheet says to scroll sideways."""
+    widths = [2.6 if column.tick else 7.4 for column in columns]
+    if any(column.tick for column in columns):
+        widths[0] = max(widths[0], 10.4)
+    return sum(widths) > PHONE_TABLE_EM
+
+
 class TwoColumnField(FieldBase):
     """Two lists side by side, e.g. 'More of' and 'Less of'."""
 
@@ -109,6 +123,10 @@ class TwoColumnField(FieldBase):
     @property
     def table_columns(self) -> list[Column]:
         return [Column(title=title) for title in self.columns]
+
+    @property
+    def scrolls_on_phones(self) -> bool:
+        return wider_than_a_phone(self.table_columns)
 
     def structure(self) -> list:
         return [self.id, self.kind, len(self.columns), self.rows]
@@ -131,6 +149,10 @@ class TableField(FieldBase):
     @property
     def table_columns(self) -> list[Column]:
         return self.columns
+
+    @property
+    def scrolls_on_phones(self) -> bool:
+        return wider_than_a_phone(self.table_columns)
 
     def structure(self) -> list:
         return [self.id, self.kind, [column.tick for column in self.columns], self.rows]

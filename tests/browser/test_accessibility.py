@@ -142,3 +142,14 @@ def test_an_unlabeled_input_is_reported(page):
         open_page(page, url + "unlabeled-input.html")
         found = violations(page)
     assert any(line.startswith("label (critical): #name") for line in found), found
+
+
+def test_the_check_button_s_focus_ring_stands_apart_from_the_button(page, base_url):
+    """The filled button and its ring share a colour: a gap of page colour shows focus."""
+    page.goto(base_url + "take-stock/")
+    button = page.get_by_role("button", name="Check my answers")
+    button.wait_for()
+    page.locator(".g-quiz input").last.focus()
+    page.keyboard.press("Tab")
+    assert button.evaluate("el => el === document.activeElement && el.matches(':focus-visible')")
+    assert button.evaluate("el => parseFloat(getComputedStyle(el).outlineOffset)") >= 2

@@ -177,11 +177,11 @@ def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
     page.evaluate("""() => {
         guideStore.write("ws:take-stock", {"now": "We argue about money"});
         guideStore.write("quiz:two-minute-check", {"answers": [1, 2]});
-        guideStore.write("nosave", true);
         localStorage.setItem("another-app", "keep me");
         localStorage.setItem("guide:/another-guide/:ws:take-stock", "keep me too");
+        localStorage.setItem("guide:/another-guide/:nosave", "true");
     }""")
-    assert len(page.evaluate("guideStore.names()")) == 3
+    assert len(page.evaluate("guideStore.names()")) == 2
 
     page.get_by_role("button", name="Clear everything this guide saved").click()
     status = page.get_by_role("status")
@@ -189,4 +189,33 @@ def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
     assert page.evaluate("guideStore.names()") == []
     assert page.evaluate("localStorage.getItem('another-app')") == "keep me"
     assert page.evaluate("localStorage.getItem('guide:/another-guide/:ws:take-stock')") == "keep me too"
+    assert page.evaluate("localStorage.getItem('guide:/another-guide/:nosave')") == "true"
+    assert page.watch.console_errors == []
+
+
+def test_clear_everything_keeps_the_choice_not_to_save(page, base_url):
+    """A reader ticked "Don't save on this device" on a worksheet, then clears everything here: their
+    answers and results go, but the choice stays, so back on the worksheet nothing is saved silently."""
+    page.goto(base_url + "take-stock/")
+    section = page.locator('section.g-worksheet[data-worksheet="take-stock"]')
+    section.locator("xpath=self::*[@data-ready]").wait_for()
+    section.locator("details.g-ws-more summary").click()
+    section.get_by_role("switch", name="Don't save on this device").check()
+    open_page(page, base_url, "privacy/")
+    page.evaluate("""() => {  // kept earlier, say in another tab before the switch was on
+        guideStore.write("ws:more-or-less", {"v": "1", "a": {"more": "Walks"}});
+        guideStore.write("quiz:two-minute-check", [{"score": 20, "band": "Steady", "date": "2026-11-01"}]);
+    }""")
+
+    page.get_by_role("button", name="Clear everything this guide saved").click()
+    assert page.get_by_role("status").inner_text() == (
+        "Done. Your answers and results are gone from this browser; your choice not to save stays.")
+    assert page.evaluate("guideStore.names()") == ["nosave"]
+
+    page.goto(base_url + "take-stock/")
+    section.locator("xpath=self::*[@data-ready]").wait_for()
+    section.locator("details.g-ws-more summary").click()
+    assert section.get_by_role("switch", name="Don't save on this device").is_checked()
+    section.locator('[data-k="first-step"]').fill("Not kept")
+    assert page.evaluate("guideStore.names()") == ["nosave"]
     assert page.watch.console_errors == []

@@ -131,6 +131,53 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert page.watch.console_errors == []
 
 
+def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_url):
+    data = quiz_data("take-stock-check")
+    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    best = [next(i for i, option in enumerate(q["options"]) if option.get("best")) for q in data["questions"]]
+    groups = quiz.locator("fieldset")
+    for index, group in enumerate(groups.all()):
+        group.locator("input").nth((best[index] + 1) % len(data["questions"][index]["options"])).check()
+    quiz.get_by_role("button", name="Check my answers").click()
+    status = quiz.get_by_role("status")
+    assert f"0 of {len(best)}" in status.inner_text()
+    assert groups.first.locator("[data-feedback]").inner_text().startswith("Not quite.")
+
+    # The reader changes their mind on question 1: what was said about the old answers no longer holds.
+    groups.first.locator("input").nth(best[0]).check()
+    assert status.inner_text().strip() == ""
+    for group in groups.all():
+        assert group.locator("[data-feedback]").inner_text() == ""
+    assert not groups.first.locator("details").is_visible()
+    assert quiz.get_by_role("button", name="Try again").is_hidden()
+    assert groups.first.locator("input").nth(best[0]).is_checked(), "the answers stay"
+    quiz.get_by_role("button", name="Check my answers").click()
+    assert f"You picked the better move in 1 of {len(best)} questions." in status.inner_text()
+    assert groups.first.locator("[data-feedback]").inner_text() == "Your answer is the better move."
+    assert page.watch.console_errors == []
+
+
+def test_dont_save_on_the_same_page_removes_saved_quiz_results_too(page, base_url):
+    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    for group in quiz.locator("fieldset").all():
+        group.locator("input").first.check()
+    quiz.locator("[data-check]").click()
+    history = quiz.locator("[data-history]")
+    assert squash(history.locator("summary").inner_text()) == "Your saved results on this device (1)"
+    assert page.evaluate("guideStore.names('quiz:')") == ["quiz:take-stock-check"]
+
+    sheet = page.locator('section.g-worksheet[data-worksheet="take-stock"]')
+    wait_until_ready(sheet)
+    sheet.locator("details.g-ws-more summary").click()
+    sheet.get_by_role("switch", name="Don't save on this device").check()
+    assert "quiz results removed" in sheet.locator(".g-ws-more [role=status]").inner_text()
+    assert page.evaluate("guideStore.names('quiz:')") == []
+    assert history.is_hidden() and history.locator("li").count() == 0
+    page.reload(wait_until="networkidle")
+    wait_until_ready(quiz)
+    assert history.is_hidden()
+
+
 def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_url):
     data = quiz_data("two-minute-check")
     answers = [2, 4, 3, 2, 5, 3, 4, 1, 1]

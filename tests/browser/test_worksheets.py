@@ -214,7 +214,7 @@ def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     fill_some(section)
     switch = fold(section).get_by_role("switch", name="Don't save on this device")
     switch.check()
-    assert "Saved answers removed" in status(section)
+    assert "Saved answers and quiz results removed" in status(section)
     assert page.evaluate("guideStore.names('ws:')") == []
     assert stored(page, "nosave") is True
     assert_filled(section), "what is on screen stays"

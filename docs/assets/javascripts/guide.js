@@ -33,8 +33,14 @@
       return keys().map(function (key) { return key.slice(prefix.length); })
         .filter(function (name) { return !start || name.indexOf(start) === 0; });
     },
-    /* Remove everything this site stored; other sites' data on the same origin stays. */
-    clearAll: function () { keys().forEach(function (key) { localStorage.removeItem(key); }); }
+    /* Remove everything this site stored but the reader's "Don't save" choice (a setting, not their
+     * data: dropping it would quietly start saving again); other sites' data on the same origin stays.
+     * True when that choice was kept. */
+    clearAll: function () {
+      var keep = localStorage.getItem(prefix + "nosave") === "true";
+      keys().forEach(function (key) { if (!keep || key !== prefix + "nosave") localStorage.removeItem(key); });
+      return keep;
+    }
   };
 })();
 
@@ -64,7 +70,7 @@
 /* See overrides/partials/guide/clear-data.html */
 document.addEventListener("click", function (event) {
   var status = document.querySelector("[data-cleared]");
-  if (event.target.closest("[data-guide-clear]")) guideStore.clearAll(), status.textContent = status.dataset.cleared;
+  if (event.target.closest("[data-guide-clear]")) status.textContent = status.getAttribute(guideStore.clearAll() ? "data-cleared-kept" : "data-cleared");
 });
 
 /* ---- Worksheets ------------------------------------------------------------------------------ */
@@ -185,17 +191,18 @@ document.addEventListener("click", function (event) {
     say(section, "Answers cleared.");
   }
 
-  /* "Don't save" (shared device: no question first) removes saved answers; the screen keeps them. */
+  /* "Don't save" (shared device: no question first) removes saved answers and quiz results (the quiz
+   * section stops showing them); the screen keeps the answers. */
   function setNoSave(section, on) {
     if (on) {
-      store.names("ws:").forEach(store.remove);
+      store.names("ws:").concat(store.names("quiz:")).forEach(store.remove);
       store.write("nosave", true);
     } else {
       store.remove("nosave");
       each(sections(), save);
     }
     each(document.querySelectorAll("[data-nosave]"), function (box) { box.checked = on; });
-    say(section, on ? "Saved answers removed. Nothing you type will be saved on this device." : "Your answers will be saved on this device again.");
+    say(section, on ? "Saved answers and quiz results removed. Nothing you type or pick will be saved on this device." : "Your answers will be saved on this device again.");
   }
 
   function print(section, blank) {
@@ -419,8 +426,8 @@ document.addEventListener("click", function (event) {
       heading.focus();
     });
 
-    retry.addEventListener("click", function () {
-      all(quiz, "input").forEach(function (input) { input.checked = false; });
+    // Back to unchecked: no feedback, no result (an emptied live region says nothing), "Check" again.
+    function uncheck() {
       all(quiz, "[data-feedback]").forEach(function (feedback) { feedback.textContent = feedback.className = ""; });
       all(quiz, "details").forEach(function (details) { details.open = false; });
       if (safety) safety.hidden = true, quiz.appendChild(safety);
@@ -428,7 +435,17 @@ document.addEventListener("click", function (event) {
       quiz.classList.remove("is-checked");
       check.hidden = false;
       retry.hidden = true;
+    }
+
+    retry.addEventListener("click", function () {
+      all(quiz, "input").forEach(function (input) { input.checked = false; });
+      uncheck();
       items[0].querySelector("input").focus();
+    });
+
+    // A changed answer makes the feedback and result stale: the reader checks again.
+    quiz.addEventListener("change", function () {
+      if (quiz.classList.contains("is-checked")) uncheck();
     });
 
     find("[data-clear]").addEventListener("click", function () {
@@ -442,6 +459,14 @@ document.addEventListener("click", function (event) {
   }
 
   function start() { all(document, "[data-quiz]").forEach(setup); }
+
+  // A worksheet's "Don't save on this device" switch, turned on, removed the saved results: stop showing them.
+  document.addEventListener("change", function (event) {
+    if (event.target.checked && event.target.matches("[data-nosave]")) all(document, "[data-history]").forEach(function (history) {
+      history.hidden = true;
+      history.querySelector("ul").textContent = "";
+    });
+  });
 
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,25 @@
+"""Worksheets on paper: columns of a table share the width evenly, whatever was typed in them, and a
+printed 0-10 scale puts 0 and 10 under the words that explain them."""
+
+from __future__ import annotations
+
+
+def test_printed_written_columns_share_the_width_evenly_however_full(page, base_url):
+    page.goto(base_url + "take-stock/")
+    page.locator("html[data-guide-js]").wait_for(state="attached")
+    table = page.locator(".g-ws-grid").first
+    table.locator("input[type=text]").first.fill("A long answer that fills the first column of the table " * 3)
+    page.emulate_media(media="print")
+    widths = table.locator("thead th").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().width)")
+    assert len(widths) == 2
+    assert abs(widths[0] - widths[1]) <= 2, widths
+
+
+def test_a_printed_scale_spans_the_width_of_its_end_words(page, base_url):
+    page.goto(base_url + "take-stock/")
+    page.emulate_media(media="print")
+    field = page.locator(".g-ws-scale").first
+    ends = field.locator(".g-ws-ends").bounding_box()
+    first, last = field.locator(".g-ws-boxes label").first.bounding_box(), field.locator(".g-ws-boxes label").last.bounding_box()
+    assert abs(first["x"] - ends["x"]) <= 2, "0 under the low end"
+    assert abs((last["x"] + last["width"]) - (ends["x"] + ends["width"])) <= 2, "10 under the high end"

@@ -1,0 +1,53 @@
+"""With JavaScript turned off, nothing promises what only the script does: no saving claimed, no
+dead button, no Shift shortcut, and the exit button stays where the page says it is."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def no_js(browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def with_js(page, base_url):
+    def open_page(path):
+        page.goto(base_url + path)
+        page.locator("html[data-guide-js]").wait_for(state="attached")
+        return page
+    return open_page
+
+
+def test_a_worksheet_says_answers_are_not_kept_without_javascript(no_js, with_js, base_url):
+    no_js.goto(base_url + "take-stock/")
+    privacy = no_js.locator(".g-ws-privacy").first
+    assert "never sent anywhere" in privacy.inner_text()
+    assert "not saved" in privacy.inner_text()
+    assert "kept in this browser" not in privacy.inner_text()
+    shown = with_js("take-stock/").locator(".g-ws-privacy").first.inner_text()
+    assert "kept in this browser" in shown and "not saved" not in shown
+
+
+def test_the_privacy_page_has_no_dead_button_without_javascript(no_js, with_js, base_url):
+    no_js.goto(base_url + "privacy/")
+    assert not no_js.get_by_role("button", name="Clear everything this guide saved").is_visible()
+    assert no_js.get_by_text("this guide saves nothing in your browser").is_visible()
+    page = with_js("privacy/")
+    assert page.get_by_role("button", name="Clear everything this guide saved").is_visible()
+    assert not page.get_by_text("this guide saves nothing in your browser").is_visible()
+
+
+def test_the_exit_button_sits_at_the_top_and_no_shift_hint_shows_without_javascript(no_js, with_js, base_url):
+    no_js.goto(base_url + "safety/")
+    button = no_js.locator("[data-quick-exit]")
+    assert button.evaluate("el => getComputedStyle(el).position") != "fixed", "in the banner, not floating"
+    assert button.bounding_box()["y"] < 120, "at the top of the page, where the page text says it is"
+    assert not no_js.locator(".g-quick-exit__hint").is_visible(), "Shift does nothing without the script"
+    page = with_js("safety/")
+    assert page.locator(".g-quick-exit__hint").is_visible()
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("getComputedStyle(document.querySelector('[data-quick-exit]')).position === 'fixed'")
