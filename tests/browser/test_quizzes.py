@@ -145,7 +145,7 @@ def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_u
 
     # The reader changes their mind on question 1: what was said about the old answers no longer holds.
     groups.first.locator("input").nth(best[0]).check()
-    assert status.inner_text().strip() == ""
+    assert status.inner_text().strip() == "You changed an answer. Check again to see your result."
     for group in groups.all():
         assert group.locator("[data-feedback]").inner_text() == ""
     assert not groups.first.locator("details").is_visible()
@@ -154,6 +154,10 @@ def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_u
     quiz.get_by_role("button", name="Check my answers").click()
     assert f"You picked the better move in 1 of {len(best)} questions." in status.inner_text()
     assert groups.first.locator("[data-feedback]").inner_text() == "Your answer is the better move."
+    assert "Last time" not in status.inner_text(), "the corrected check is not compared with itself"
+    results = page.evaluate("Object.entries(localStorage).filter(([k]) => k.endsWith(':quiz:take-stock-check'))"
+                            ".map(([, v]) => JSON.parse(v))[0]")
+    assert [entry["score"] for entry in results] == [1], "the corrected result replaced the stale one"
     assert page.watch.console_errors == []
 
 

@@ -337,7 +337,9 @@ document.addEventListener("click", function (event) {
       history = find("[data-history]"),
       safety = find("[data-safety]"),
       store = window.guideStore,
-      level = +find(".g-quiz__title").tagName[1] + 1;
+      level = +find(".g-quiz__title").tagName[1] + 1,
+      kept = false, // the last check's result was saved
+      amended = false; // ...and an answer has changed since: the next check replaces that result
 
     function addFeedback() {
       items.forEach(function (item, index) {
@@ -407,7 +409,9 @@ document.addEventListener("click", function (event) {
         text = "You picked the better move in " + score + " of " + items.length + " questions.";
       }
       entry.date = new Date().toISOString();
-      var list = saved(), last = list[list.length - 1], heading = make("h" + level, "Your result"), change;
+      var list = saved().slice(0, amended ? -1 : undefined), last = list[list.length - 1],
+        heading = make("h" + level, "Your result"), change;
+      kept = amended = false;
       if (last) {
         change = "Last time, on " + day(last.date) + ": " + describe(last) + ". " +
           (score == last.score ? "This time your score is the same." :
@@ -417,7 +421,7 @@ document.addEventListener("click", function (event) {
       say([heading, flagged && safety, text, band, change, assessment && "Remember: this is a self-check, not a diagnosis."]);
       if (flagged) safety.hidden = false;
       try {
-        if (!store.read("nosave", false)) store.write(name, list.concat(entry).slice(-10)); // the last 10
+        if (!store.read("nosave", false)) store.write(name, list.concat(entry).slice(-10)), kept = true; // the last 10
       } catch (blocked) { /* storage off or damaged: shown, not kept */ }
       showHistory();
       quiz.classList.add("is-checked");
@@ -443,9 +447,13 @@ document.addEventListener("click", function (event) {
       items[0].querySelector("input").focus();
     });
 
-    // A changed answer makes the feedback and result stale: the reader checks again.
+    // A changed answer makes the feedback and result stale: the reader checks again, and that result
+    // replaces the stale one in the saved list rather than adding a near-copy of it.
     quiz.addEventListener("change", function () {
-      if (quiz.classList.contains("is-checked")) uncheck();
+      if (!quiz.classList.contains("is-checked")) return;
+      uncheck();
+      amended = kept;
+      say(["You changed an answer. Check again to see your result."]);
     });
 
     find("[data-clear]").addEventListener("click", function () {
