@@ -127,7 +127,7 @@ def test_the_workbook_buttons_look_like_buttons_and_need_javascript(workbook):
                                           "Show every worksheet here"]
     assert all("md-button" in b["class"] for b in buttons)
     assert buttons[0].find_parent("p").select_one('[role="status"]'), "what the buttons did is announced"
-    assert "needs JavaScript" in text(workbook.select_one(".g-ws-nojs")), "without JavaScript the page says why"
+    assert "needs JavaScript" in text(workbook.select_one(".g-nojs")), "without JavaScript the page says why"
 
 
 def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(html_pages, parse):

@@ -105,15 +105,20 @@ class ScaleField(FieldBase):
 PHONE_TABLE_EM = 17
 
 
-def wider_than_a_phone(columns: list) -> bool:
-    """Whether the table is wider than a small phone, so the worksheet says to scroll sideways."""
-    widths = [2.6 if column.tick else 7.4 for column in columns]
-    if any(column.tick for column in columns):
-        widths[0] = max(widths[0], 10.4)
-    return sum(widths) > PHONE_TABLE_EM
+class GridField(FieldBase):
+    """A field drawn as a table (worksheet.html): its `table_columns` and whether it needs the hint."""
+
+    @property
+    def scrolls_on_phones(self) -> bool:
+        """Wider than a small phone, so the worksheet says to scroll sideways."""
+        columns = self.table_columns
+        widths = [2.6 if column.tick else 7.4 for column in columns]
+        if any(column.tick for column in columns):
+            widths[0] = max(widths[0], 10.4)
+        return sum(widths) > PHONE_TABLE_EM
 
 
-class TwoColumnField(FieldBase):
+class TwoColumnField(GridField):
     """Two lists side by side, e.g. 'More of' and 'Less of'."""
 
     kind: Literal["two-column"]
@@ -123,10 +128,6 @@ class TwoColumnField(FieldBase):
     @property
     def table_columns(self) -> list[Column]:
         return [Column(title=title) for title in self.columns]
-
-    @property
-    def scrolls_on_phones(self) -> bool:
-        return wider_than_a_phone(self.table_columns)
 
     def structure(self) -> list:
         return [self.id, self.kind, len(self.columns), self.rows]
@@ -139,7 +140,7 @@ class Column(Strict):
     tick: bool = Field(False, description="true: each row has a box to tick instead of a space to write.")
 
 
-class TableField(FieldBase):
+class TableField(GridField):
     """A grid with named columns and a fixed number of rows, e.g. a week of agreements."""
 
     kind: Literal["table"]
@@ -149,10 +150,6 @@ class TableField(FieldBase):
     @property
     def table_columns(self) -> list[Column]:
         return self.columns
-
-    @property
-    def scrolls_on_phones(self) -> bool:
-        return wider_than_a_phone(self.table_columns)
 
     def structure(self) -> list:
         return [self.id, self.kind, [column.tick for column in self.columns], self.rows]

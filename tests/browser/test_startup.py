@@ -46,6 +46,7 @@ def test_the_script_adds_no_class_to_the_html_element(page, base_url):
     """Material's CSS has `:not([class])` rules, so any class change on <html> restyles every element
     of the page (50 ms on a phone for a worksheet page, traced): our mark is an attribute instead."""
     page.goto(base_url + "take-stock/", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script ran"
     with_script = page.evaluate("document.documentElement.className")
     page.route("**/guide.*.js", lambda route: route.abort())
     page.goto(base_url + "take-stock/", wait_until="networkidle")
