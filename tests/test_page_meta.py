@@ -80,7 +80,7 @@ def test_reading_time_follows_the_words_on_the_page(content_pages):
         # What the page's Markdown rendered to: not our line, the ¶ links or the call to action after it.
         for element in article.select(".g-page-meta, .headerlink, .g-cta"):
             element.decompose()
-        words = len(article.get_text("").split())
+        words = len(article.get_text(" ").split())  # words in neighbouring cells or items are apart
         minutes = int(LINE.match(meta_line(read_page(path)))["minutes"])
         assert minutes == max(1, math.ceil(words / WORDS_PER_MINUTE)), f"{name}: {minutes} min for {words} words"
 
@@ -94,6 +94,12 @@ def test_reading_time_follows_the_words_on_the_page(content_pages):
 def test_reading_time_rounds_up_and_date_reads_in_words(words, meta, expected):
     content = "<h1>Title<a class='headerlink'>¶</a></h1><p>" + " ".join(["word"] * (words - 1)) + "</p>"
     assert render_line(content, meta) == expected
+
+
+def test_words_in_neighbouring_elements_count_apart():
+    """Our components' HTML has no line break between block tags: `<td>a</td><td>b</td>` is two words."""
+    cells = "".join(f"<td>w{n}</td>" for n in range(221))
+    assert render_line(f"<table><tr>{cells}</tr></table>", {}) == "2 min read"
 
 
 # ---------------------------------------------------------------------------

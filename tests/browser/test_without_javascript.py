@@ -1,5 +1,6 @@
 """With JavaScript turned off, nothing promises what only the script does: no saving claimed, no
-dead button, no Shift shortcut, and the exit button is always in reach, as the page says."""
+dead button, no Shift shortcut, the exit button is always in reach, as the page says, and what the
+reader typed prints, as the worksheet suggests."""
 
 from __future__ import annotations
 
@@ -30,6 +31,19 @@ def test_a_worksheet_says_answers_are_not_kept_without_javascript(no_js, with_js
     assert "kept in this browser" not in privacy.inner_text()
     shown = with_js("take-stock/").locator(".g-ws-privacy").first.inner_text()
     assert "kept in this browser" in shown and "not saved" not in shown
+
+
+def test_typed_answers_print_without_javascript(no_js, base_url):
+    """The worksheet says to print the page: the script's print copies are empty, so the boxes print."""
+    no_js.goto(base_url + "take-stock/")
+    section = no_js.locator(".g-worksheet").first
+    section.locator('[data-k="still-good"]').fill("We still laugh at the same things")
+    no_js.locator(".g-ws-grid input[type=text]").first.fill("Walks")
+    no_js.emulate_media(media="print")
+    assert section.locator('[data-k="still-good"]').is_visible()
+    assert section.locator('[data-k="still-good"]').input_value() == "We still laugh at the same things"
+    assert no_js.locator(".g-ws-grid input[type=text]").first.is_visible()
+    assert not section.locator(".g-ws-out").first.is_visible(), "no empty ruled copy beside the box"
 
 
 def test_the_privacy_page_has_no_dead_button_without_javascript(no_js, with_js, base_url):

@@ -110,9 +110,14 @@ document.addEventListener("click", function (event) {
     return answers;
   }
 
-  /* CSS prints this copy (on ruled lines) instead of the text box. */
+  /* CSS prints this copy (on ruled lines) instead of the text box; a table cell gets one when first typed in. */
   function mirror(el) {
     var out = el.nextElementSibling;
+    if (!out && el.type === "text" && el.value) {
+      out = el.parentNode.appendChild(document.createElement("span"));
+      out.className = "g-ws-out";
+      out.setAttribute("aria-hidden", "true");
+    }
     if (out && out.className === "g-ws-out") out.setAttribute("data-v", el.value);
   }
 
