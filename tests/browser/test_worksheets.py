@@ -299,7 +299,7 @@ def test_print_with_answers_shows_what_was_typed_and_only_this_worksheet(page, b
     page.emulate_media(media="print")
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)", "a ticked box prints filled"
-    chosen = section.locator('[data-k="relationship-now"] label:has(:checked)')
+    chosen = section.locator('[data-k="relationship-now"] :checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "3px", "the chosen number prints ringed"
     pages = [p for p in pdf_text(page, tmp_path, paper) if p.strip()]
     text = "\n".join(pages)
@@ -321,7 +321,7 @@ def test_print_blank_leaves_out_what_was_typed(page, base_url, tmp_path, paper):
     # The ticked box and the chosen number print unmarked.
     ticked = section.locator('[data-k="weighing-on-me.2"]')
     assert ticked.evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
-    chosen = section.locator('[data-k="relationship-now"] label:has(:checked)')
+    chosen = section.locator('[data-k="relationship-now"] :checked + span')
     assert chosen.evaluate("el => getComputedStyle(el).borderTopWidth") == "1px"
     text = "\n".join(pdf_text(page, tmp_path, paper))
     assert "Walk together after dinner" not in text and "Sunday breakfasts" not in text
@@ -351,7 +351,7 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
     assert style["height"] == pytest.approx(lines * 1.8 * style["font"], abs=2), "one ruled line (1.8em) per line of data"
     box = section.locator('[data-k="weighing-on-me.1"]')
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
-    numbers = section.locator('.g-ws-boxes label')
+    numbers = section.locator('.g-ws-boxes span')
     assert numbers.count() == 22 and numbers.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
 
