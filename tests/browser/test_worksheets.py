@@ -494,3 +494,23 @@ def test_the_printed_page_address_follows_the_reader_to_a_page_without_worksheet
     page.wait_for_url("**/about/")
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate(foot) == ""
+
+
+def test_a_workbook_link_lands_on_its_worksheet_on_a_phone(page, base_url):
+    """The workbook's list links to each worksheet on its page: on a phone, a link to a page's second
+    worksheet lands on it, title in view below the header, ready to fill in."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "workbook/")
+    page.locator(".md-content a[href$='take-stock/#ws-more-or-less']").click()  # instant navigation
+    page.wait_for_url("**/take-stock/#ws-more-or-less")
+    section = page.locator("#ws-more-or-less")
+    wait_until_ready(section)
+    title = section.locator(".g-ws-title")
+    box = title.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert header["height"] <= box["y"] < 844 / 3, "the worksheet's title is near the top, below the header"
+    drawn = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.g-ws-title')?.textContent",
+                          [box["x"] + 5, box["y"] + box["height"] / 2])
+    assert drawn == "More of, less of", "what is on screen there is the title itself"
+    section.locator("textarea, input[type=text]").first.fill("More walks")
+    assert section.locator("textarea, input[type=text]").first.input_value() == "More walks"
