@@ -2,7 +2,8 @@
 
 Reads bench/out/{weight,lighthouse,build}.json (written by the other scripts); with --run it runs
 them first. Beside each performance score it shows plain Material's from lighthouse-plain.json
-(`bench/lighthouse.py --plain`) when there is one. Not part of the test suite: timings and Lighthouse scores are noisy.
+(`bench/lighthouse.py --plain`) when there is one. Not part of the test suite: timings and
+Lighthouse scores are noisy.
 
     .venv/bin/python bench/check.py [--run]
 """

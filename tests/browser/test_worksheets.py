@@ -500,8 +500,10 @@ def test_a_workbook_link_lands_on_its_worksheet_on_a_phone(page, base_url):
     """The workbook's list links to each worksheet on its page: on a phone, a link to a page's second
     worksheet lands on it, title in view below the header, ready to fill in."""
     page.set_viewport_size({"width": 390, "height": 844})
+    serve_sitemap_for(page, base_url)
     page.goto(base_url + "workbook/")
-    page.locator(".md-content a[href$='take-stock/#ws-more-or-less']").click()  # instant navigation
+    page.evaluate("window.sameDocument = true")  # gone if the link reloaded the page
+    page.locator(".md-content a[href$='take-stock/#ws-more-or-less']").click()
     page.wait_for_url("**/take-stock/#ws-more-or-less")
     section = page.locator("#ws-more-or-less")
     wait_until_ready(section)
@@ -512,5 +514,7 @@ def test_a_workbook_link_lands_on_its_worksheet_on_a_phone(page, base_url):
     drawn = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.g-ws-title')?.textContent",
                           [box["x"] + 5, box["y"] + box["height"] / 2])
     assert drawn == "More of, less of", "what is on screen there is the title itself"
+    assert page.evaluate("window.sameDocument === true"), "reached by instant navigation"
     section.locator("textarea, input[type=text]").first.fill("More walks")
-    assert section.locator("textarea, input[type=text]").first.input_value() == "More walks"
+    assert "More walks" in stored(page, "ws:more-or-less")["a"].values(), "the answer is saved as typed"
+    assert page.watch.console_errors == []
