@@ -153,3 +153,61 @@ def test_the_check_button_s_focus_ring_stands_apart_from_the_button(page, base_u
     page.keyboard.press("Tab")
     assert button.evaluate("el => el === document.activeElement && el.matches(':focus-visible')")
     assert button.evaluate("el => parseFloat(getComputedStyle(el).outlineOffset)") >= 2
+
+
+# Drops what a browser without :has() drops (Firefox before 121): every rule whose selector list has
+# :has() in it, whole, and every @supports selector(:has(...)) block. Run on all of the page's sheets.
+DROP_HAS_RULES = """() => {
+    const drop = (group) => {
+        for (let i = group.cssRules.length - 1; i >= 0; i--) {
+            const rule = group.cssRules[i];
+            const text = rule.selectorText || rule.conditionText || "";
+            if ((rule instanceof CSSStyleRule || rule instanceof CSSSupportsRule) && text.includes(":has(")) {
+                group.deleteRule(i);
+            } else if (rule.cssRules) {
+                drop(rule);
+            }
+        }
+    };
+    for (const sheet of document.styleSheets) drop(sheet);
+}"""
+
+# A ring of at least 2 px (not the browser's thin default) on the control, its label, or the box drawn
+# next to it (scale boxes hide the radio and ring the number beside it).
+HAS_OWN_FOCUS_RING = """el => {
+    if (el !== document.activeElement || !el.matches(":focus-visible")) return false;
+    return [el, el.closest("label"), el.nextElementSibling].filter(Boolean).some(part => {
+        const style = getComputedStyle(part);
+        return style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    });
+}"""
+
+CONTROLS = [
+    ("take-stock/", ".g-worksheet input[type=text]"),
+    ("take-stock/", ".g-worksheet textarea"),
+    ("take-stock/", ".g-ws-checklist [type=checkbox]"),
+    ("take-stock/", ".g-ws-boxes input"),
+    ("take-stock/", ".g-worksheet button"),
+    ("take-stock/", ".g-quiz input[type=radio]"),
+    ("take-stock/", ".g-quiz [data-check]"),
+    ("actions-not-words/", ".g-ws-grid [type=checkbox]"),
+]
+
+
+@pytest.mark.parametrize("has_support", [True, False], ids=["with :has()", "without :has()"])
+def test_every_worksheet_and_quiz_control_shows_focus(page, base_url, has_support):
+    """A keyboard user sees where they are on every kind of control, also in browsers that lack
+    :has(): a selector list holding it would be dropped whole there, rings and all."""
+    missing = []
+    for path in dict.fromkeys(path for path, _ in CONTROLS):
+        page.goto(base_url + path)
+        page.locator("html[data-guide-js]").wait_for(state="attached")
+        if not has_support:
+            page.evaluate(DROP_HAS_RULES)
+        page.keyboard.press("Tab")  # a key pressed: focus from here on is keyboard focus
+        for selector in (selector for where, selector in CONTROLS if where == path):
+            control = page.locator(selector).first
+            control.focus()
+            if not control.evaluate(HAS_OWN_FOCUS_RING):
+                missing.append(f"{path} {selector}")
+    assert not missing, f"no visible focus ring on: {missing}"
