@@ -49,3 +49,39 @@ def test_jinja_like_prose_does_not_break_the_build(project_copy, tmp_path, prose
     index.write_text(index.read_text(encoding="utf-8") + f"\n\n{prose}\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, output(result)
+
+
+def link_first_band_to(project, target: str) -> str:
+    """Point the two-minute check's first band link at `target`; the file as the owner sees it."""
+    path = project / "docs" / "data" / "quizzes" / "two-minute-check.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "page: celebrate-progress.md\n" in text
+    path.write_text(text.replace("page: celebrate-progress.md\n", f"page: {target}\n", 1), encoding="utf-8")
+    return "docs/data/quizzes/two-minute-check.yml"
+
+
+def test_a_quiz_link_to_a_missing_part_of_a_page_fails_the_build(project_copy, tmp_path):
+    data_file = link_first_band_to(project_copy, "take-stock.md#no-such-part")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{data_file}: bands[0].links[0].page: take-stock.md has no part '#no-such-part'" in output(result)
+
+
+def test_a_quiz_link_to_a_part_of_a_page_lands_there(project_copy, tmp_path, parse):
+    link_first_band_to(project_copy, "take-stock.md#ws-take-stock")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, output(result)
+    quiz = parse(tmp_path / "out" / "index.html").select_one('[data-quiz="two-minute-check"]')
+    assert quiz.select_one('a[href="take-stock/#ws-take-stock"]'), "the band's link lost its #part"
+
+
+def test_an_impossible_reviewed_date_is_named_not_a_crash(project_copy, tmp_path):
+    """Quizzes read linked pages' titles; a page whose front matter YAML cannot read is the page's
+    problem, reported by name, not a traceback from whichever page's quiz got there first."""
+    page = project_copy / "docs" / "take-stock.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-26", "reviewed: 2026-02-30", 1),
+                    encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/take-stock.md: front matter cannot be read" in output(result)
+    assert "Traceback" not in output(result)

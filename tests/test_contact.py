@@ -95,6 +95,13 @@ def test_a_plain_http_quick_exit_address_is_refused(extra):
         load({**extra, "quick_exit_url": "http://www.bbc.co.uk/weather"})
 
 
+def test_a_missing_quick_exit_address_stops_the_build(extra):
+    """Without one, "Exit this page" would be an empty link that reloads the page it should leave."""
+    settings = {key: value for key, value in extra.items() if key != "quick_exit_url"}
+    with pytest.raises(DataError, match=r"mkdocs.yml: extra.quick_exit_url: Field required"):
+        load(settings)
+
+
 def test_empty_optional_addresses_mean_not_used_and_the_subject_is_encoded(extra):
     owner = load({**extra, "owner": {**extra["owner"], "booking_url": "", "form_url": None,
                                      "email_subject": "Help & advice?"}}).owner
@@ -336,7 +343,9 @@ def test_the_preview_image_logo_and_favicon_are_our_own(site_dir, parse):
     # The header draws the same picture inline (no image request ahead of Material's script).
     favicon = parse(site_dir / "assets" / "images" / "logo.svg")
     shapes = lambda svg: [(tag.name, tag.get("d"), tag.get("fill")) for tag in svg.find_all(["rect", "path"])]
-    assert shapes(soup.select_one(".md-logo svg")) == shapes(favicon.svg) != []
+    assert shapes(soup.select_one(".md-logo svg")) == shapes(favicon.svg) != [], (
+        "the header logo (overrides/.icons/guide/logo.svg) and the favicon (docs/assets/images/logo.svg) "
+        "differ: a new logo goes into both files")
     assert soup.select_one(".md-logo img") is None
 
 

@@ -82,8 +82,10 @@ def test_good_files_of_both_kinds_load(tmp_path):
     pytest.param(lambda d: d["questions"][0]["options"][1].pop("explanation"),
                  "broken.yml: questions[0].options[1].explanation: Field required", id="no-explanation"),
     pytest.param(lambda d: d.update(kind="poll"),
-                 "broken.yml: Input tag 'poll' found using 'kind' does not match any of the expected tags: "
-                 "'knowledge-check', 'self-assessment'", id="unknown-kind"),
+                 "broken.yml: kind: 'poll' is not a kind; use one of 'knowledge-check', 'self-assessment'",
+                 id="unknown-kind"),
+    pytest.param(lambda d: d.pop("kind"), "broken.yml: kind: Field required: it says which kind this is",
+                 id="no-kind"),
 ])
 def test_knowledge_check_mistakes_name_file_field_and_reason(tmp_path, edit, expected):
     assert expected in problem(tmp_path, changed(KNOWLEDGE, edit))

@@ -85,7 +85,7 @@ def test_the_published_schema_is_current():
 @pytest.mark.parametrize(("change", "expected"), [
     (lambda d: d.pop("title"), "title: Field required"),
     (lambda d: d.update(colour="red"), "colour: Extra inputs are not permitted"),
-    (lambda d: d["fields"][1].update(kind="essay"), "fields[1]: Input tag 'essay'"),
+    (lambda d: d["fields"][1].update(kind="essay"), "fields[1].kind: 'essay' is not a kind; use one of 'short'"),
     (lambda d: d["fields"][1].update(lines=50), "fields[1].lines: Input should be less than or equal to 20"),
     (lambda d: d["fields"][2].pop("items"), "fields[2].items: Field required"),
     (lambda d: d["fields"][2].update(items=["A", "A"]), "fields[2].items: the same item appears twice: A"),

@@ -91,7 +91,9 @@ class ContactSettings(BaseModel):
 
     owner: Owner
     cta: CallToAction
-    quick_exit_url: HttpsUrl = "https://www.bbc.co.uk/weather"
+    # Required, not defaulted: the theme template reads mkdocs.yml itself, and a missing address
+    # would give "Exit this page" an empty link that reloads the page instead of leaving it.
+    quick_exit_url: HttpsUrl
 
 
 KEYS = tuple(ContactSettings.model_fields)

@@ -68,8 +68,16 @@ def describe(error: ValidationError, data=None) -> list[str]:
     """
     lines = []
     for problem in error.errors(include_url=False):
-        field = field_path(problem["loc"], data, missing=problem["type"] == "missing")
-        reason = problem["msg"].removeprefix("Value error, ")
+        if problem["type"] in ("union_tag_not_found", "union_tag_invalid"):
+            # A missing or unknown `kind:` (the key that picks the model); pydantic's words name no field.
+            context = problem["ctx"]
+            key = str(context["discriminator"]).strip("'")
+            field = field_path((*problem["loc"], key), data, missing=True)
+            reason = (f"'{context['tag']}' is not a kind; use one of {context['expected_tags']}"
+                      if "tag" in context else "Field required: it says which kind this is")
+        else:
+            field = field_path(problem["loc"], data, missing=problem["type"] == "missing")
+            reason = problem["msg"].removeprefix("Value error, ")
         lines.append(f"{field}: {reason}" if field else reason)
     return lines
 

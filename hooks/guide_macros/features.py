@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import contact, quizzes, rawhtml, worksheets
+from . import contact, pageerrors, quizzes, rawhtml, worksheets
 from .datafiles import DataError
 from .templates import Renderer
 
@@ -19,6 +19,7 @@ FEATURES: tuple = (worksheets, contact, quizzes)
 def define_env(env) -> None:
     """Called by mkdocs-macros (and Zensical) at the start of every build."""
     renderer = Renderer(Path(env.project_dir) / "overrides", fenced=rawhtml.install(env))
+    pageerrors.install(str(env.project_dir))
     try:
         for feature in FEATURES:
             feature.register(env, renderer)

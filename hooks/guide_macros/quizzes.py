@@ -19,6 +19,7 @@ from typing import Annotated, Literal, Union
 import yaml
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
+from . import contact
 from .datafiles import SAFE_LOADER, DataError, Strict, Text, load_collection, lookup
 from .frontmatter import FRONT_MATTER
 from .templates import UniqueIds, safe_heading_level
@@ -311,12 +312,26 @@ def missing_pages(quiz, docs_dir: Path) -> list[str]:
     return problems
 
 
+def anchor_links(quiz) -> list[tuple[str, str, str]]:
+    """`(field path, page file, anchor)` for each band link into a part of a page (`page.md#part`).
+
+    The anchors exist only once the pages are rendered: hooks/quiz_link_check.py checks them then."""
+    if not isinstance(quiz, SelfAssessment):
+        return []
+    return [(f"bands[{band_index}].links[{link_index}].page", link.path, link.page.partition("#")[2])
+            for band_index, band in enumerate(quiz.bands)
+            for link_index, link in enumerate(band.links) if "#" in link.page]
+
+
 def page_title(docs_dir: Path, page: str) -> str:
     """The `title:` in a page's front matter, else its first `# heading`, else the file name."""
     text = (docs_dir / page).read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     if match:
-        meta = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
+        try:
+            meta = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
+        except (yaml.YAMLError, ValueError):  # e.g. reviewed: 2026-02-30
+            meta = {}  # hooks/front_matter_check.py names the page and the reason; no crash here
         if isinstance(meta, dict) and meta.get("title"):
             return str(meta["title"])
     heading = re.search(r"^# (.+)$", text, re.MULTILINE)
@@ -357,7 +372,7 @@ def register(env, renderer) -> None:
     docs_dir = Path(env.project_dir) / conf.get("docs_dir", "docs")
     quizzes = load(env.project_dir, docs_dir)
     directory_urls = conf.get("use_directory_urls", True)
-    exit_url = (conf.get("extra") or {}).get("quick_exit_url", "")
+    exit_url = contact.load(conf.get("extra")).quick_exit_url  # checked: never an empty link
     ids = UniqueIds()
     # Every self-assessment on every page names the same few pages: read each title once per build.
     title_of = functools.cache(functools.partial(page_title, docs_dir))
