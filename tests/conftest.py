@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT, copy_project, mkdocs_build, output
+from sitebuild import ROOT, copy_project, mkdocs_build, output, zensical_build
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,16 @@ def site_dir(tmp_path_factory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{output(result)}", pytrace=False)
     return target
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The same project built by Zensical, Material's successor (it runs no MkDocs hooks), once."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    result = zensical_build(project)
+    if result.returncode != 0:
+        pytest.fail(f"Zensical build failed:\n{output(result)}", pytrace=False)
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

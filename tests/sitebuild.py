@@ -29,6 +29,13 @@ def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+def zensical_build(project_dir: Path) -> subprocess.CompletedProcess:
+    """`zensical build` of `project_dir` into its `site/`; the caller checks the result."""
+    zensical = Path(sys.executable).with_name("zensical")
+    command = [str(zensical) if zensical.exists() else shutil.which("zensical"), "build", "-f", "mkdocs.yml"]
+    return subprocess.run(command, cwd=project_dir, env=build_env(), capture_output=True, text=True, timeout=300)
+
+
 def copy_project(destination: Path) -> Path:
     """Copy what a build reads into `destination`, so a test can break it safely."""
     destination.mkdir(parents=True, exist_ok=True)

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader
 
-from sitebuild import ROOT, build_env, copy_project
+from sitebuild import ROOT
 
 WORDS_PER_MINUTE = 220
 LINE = re.compile(r"^(?P<minutes>\d+) min read(?: · Reviewed (?P<date>\d{1,2} [A-Z][a-z]+ \d{4}))?$")
@@ -105,17 +102,6 @@ def test_words_in_neighbouring_elements_count_apart():
 # ---------------------------------------------------------------------------
 # The Zensical build: same lines, without any MkDocs hook
 # ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    """The site built by Zensical from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    zensical = Path(sys.executable).with_name("zensical")
-    command = [str(zensical) if zensical.exists() else shutil.which("zensical"), "build", "-f", "mkdocs.yml"]
-    result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
-
 
 def test_zensical_shows_the_same_reading_time_and_date(zensical_site, content_pages):
     for name, path in content_pages.items():

@@ -139,15 +139,6 @@ def test_link_text_defaults_to_the_page_title(tmp_path):
     assert quizzes.page_title(root / "docs", "take-stock.md") == "Take-Stock"
 
 
-def test_scoring_counts_reverse_statements_the_other_way():
-    assessment = quizzes.SelfAssessment.model_validate(ASSESSMENT)
-    reverse, flagged = assessment.statements
-    assert [reverse.points(answer) for answer in range(1, 6)] == [5, 4, 3, 2, 1]
-    assert [flagged.points(answer) for answer in range(1, 6)] == [1, 2, 3, 4, 5]
-    assert [flagged.raises_flag(answer) for answer in range(1, 6)] == [False, True, True, True, True]
-    assert assessment.band_for(5).title == "Steady" and assessment.band_for(6).title == "Strained"
-
-
 @pytest.mark.parametrize(("target", "base", "expected"), [
     ("outside-help/", "take-stock/", "../outside-help/"),
     ("outside-help/", "", "outside-help/"),

@@ -112,13 +112,6 @@ class Statement(Strict):
             raise ValueError("`threshold` only works with `safety_flag: true`")
         return self
 
-    def points(self, answer: int) -> int:
-        """Points for an answer given as its place on the scale, 1 to 5."""
-        return len(SCALE) + 1 - answer if self.reverse else answer
-
-    def raises_flag(self, answer: int) -> bool:
-        return self.safety_flag and answer >= self.threshold
-
     @property
     def flag_words(self) -> str:
         """The answers that raise this statement's flag, e.g. 'Often or Always'."""
@@ -247,9 +240,6 @@ class SelfAssessment(Strict):
                 f"and every total needs exactly one band: " + "; ".join(problems)
             )
         return bands
-
-    def band_for(self, total: int) -> Band:
-        return next(band for band in self.bands if band.min <= total <= band.max)
 
 
 QuizKinds = Annotated[Union[KnowledgeCheck, SelfAssessment], Field(discriminator="kind")]
