@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 EXIT_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
@@ -174,7 +175,40 @@ def test_no_heading_gets_an_empty_line_from_its_hidden_permalink_on_a_phone(phon
     assert wrapped == [], f"{path}: the permalink sits on a line of its own under {wrapped}"
 
 
+def test_on_a_phone_the_floating_exit_button_leaves_the_footer_links_free(phone, base_url, content_pages, parse):
+    """Scrolled to the end, the floating button once sat on the footer's About link."""
+    guarded = [name.removesuffix("index.html") for name, path in content_pages.items()
+               if parse(path).select_one(".md-banner [data-quick-exit]")]
+    assert len(guarded) >= 2
+    for path in guarded:
+        mobile = phone(path, base_url)
+        mobile.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        button = mobile.locator(".md-banner [data-quick-exit]")
+        expect(button).to_have_css("position", "fixed")  # scrolled: it floats in the corner
+        covered = mobile.locator(".g-footer-note a").evaluate_all("""links => links.filter(link => {
+            const box = link.getBoundingClientRect();
+            return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) !== link;
+        }).map(link => link.textContent)""")
+        assert covered == [], f"{path}: the exit button covers {covered}"
+
+
 # --- Privacy ----------------------------------------------------------------------------------------
+
+def test_search_words_stay_out_of_addresses_and_history(page, base_url):
+    """Material's search.highlight would send a reader to `page/?h=abuse+helpline`: the words they
+    searched for, kept in the browser's history for anyone who opens it."""
+    open_page(page, base_url, "")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("abuse helpline", delay=30)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for()
+    addresses = results.evaluate_all("links => links.map(link => link.href)")
+    assert [address for address in addresses if "?" in address] == []
+    page.locator("input.md-search__input").press("Enter")  # opens the first result
+    page.wait_for_url(lambda url: url != base_url)
+    assert "?" not in page.url and "helpline" not in page.url.lower()
+
+
 
 def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
     open_page(page, base_url, "privacy/")

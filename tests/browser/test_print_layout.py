@@ -42,3 +42,18 @@ def test_a_printed_table_shows_what_was_typed_in_full_and_leaves_room_in_blank_r
     font = table.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
     assert rows[0] > rows[1], "the typed answer wraps onto more lines"
     assert min(rows[1:]) >= 2 * font, "blank rows keep room to write by hand"
+
+
+def test_printed_column_headings_keep_each_word_whole(page, base_url):
+    """The weekly tracker's day columns once printed as "We" over "d"."""
+    page.goto(base_url + "actions-not-words/")
+    page.emulate_media(media="print")
+    headings = page.locator(".g-ws-grid thead th")
+    assert headings.count() >= 9
+    broken = headings.evaluate_all("""cells => cells.filter(cell => {
+        const words = document.createRange();
+        words.selectNodeContents(cell);
+        const lines = new Set([...words.getClientRects()].map(r => Math.round(r.top)));
+        return lines.size > cell.textContent.trim().split(/\\s+/).length;
+    }).map(cell => cell.textContent)""")
+    assert broken == [], f"split across lines on paper: {broken}"

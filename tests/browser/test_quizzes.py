@@ -131,6 +131,39 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert page.watch.console_errors == []
 
 
+# Where the focused element sits once scrolled flush to the top, as a browser scrolls focus that is
+# above the screen (it depends on where the reader was), against the bottom of Material's sticky header.
+TOP_OF_FOCUS_AND_HEADER = """() => {
+    document.activeElement.scrollIntoView({block: "start"});
+    return [document.activeElement.getBoundingClientRect().top,
+            document.querySelector(".md-header").getBoundingClientRect().bottom];
+}"""
+
+
+def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser, base_url):
+    """"Your result" and a missed question get focus; brought to the top of the screen they once sat
+    under Material's header, out of sight (WCAG 2.4.11)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url)
+        quiz = page.locator('section[data-quiz="two-minute-check"]')
+        wait_until_ready(quiz)
+        check = quiz.get_by_role("button", name="Check my answers")
+        check.click()  # nothing answered: focus goes to the first question
+        expect(quiz.locator("input").first).to_be_focused()
+        top, header_bottom = page.evaluate(TOP_OF_FOCUS_AND_HEADER)
+        assert top >= header_bottom, f"the missed question starts at {top}px, under the header (to {header_bottom}px)"
+        for group, answer in zip(quiz.locator("fieldset").all(), [1, 3, 2, 2, 3, 3, 2, 1, 0]):
+            group.locator("label").nth(answer).click()
+        check.click()
+        expect(quiz.get_by_role("heading", name="Your result")).to_be_focused()
+        top, header_bottom = page.evaluate(TOP_OF_FOCUS_AND_HEADER)
+        assert top >= header_bottom, f"the result heading starts at {top}px, under the header (to {header_bottom}px)"
+    finally:
+        context.close()
+
+
 def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_url):
     data = quiz_data("take-stock-check")
     quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
@@ -191,7 +224,9 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
     answer_by_keyboard(page, quiz, [answer - 1 for answer in answers])
 
     status = squash(quiz.get_by_role("status").inner_text())
-    assert f"Your total is {total}, on a range from 9 to 45." in status
+    lowest, highest = data["bands"][0]["title"], data["bands"][-1]["title"]
+    # Which end is which, in the data's own words: a reader cannot tell otherwise whether low is good.
+    assert f"Your total is {total}, on a range from 9 (“{lowest}”) to 45 (“{highest}”)." in status
     assert band["title"] in status and squash(band["message"]) in status
     links = summary_links(page, quiz)
     assert [address.removeprefix(base_url) for address in links.values()] == [
@@ -216,7 +251,8 @@ def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_u
         group.locator("input").nth(answer - 1).check()
     quiz.locator("[data-check]").click()
     assert (f"Last time, on" in quiz.get_by_role("status").inner_text()
-            and f"This time it is {total - retake_total} lower." in quiz.get_by_role("status").inner_text())
+            and f"This time it is {total - retake_total} lower, toward “{lowest}”."
+            in quiz.get_by_role("status").inner_text())
     assert history.locator("summary").inner_text() == "Your saved results on this device (2)"
 
     history.get_by_role("button", name="Clear my saved results").click()

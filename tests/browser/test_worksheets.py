@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
 
 from sitebuild import ROOT
 
@@ -213,6 +214,9 @@ def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     section = open_sheet(page, base_url)
     fill_some(section)
     switch = fold(section).get_by_role("switch", name="Don't save on this device")
+    # It acts at once (a shared device: no question to answer first), so it says so before it is used.
+    expect(switch).to_have_accessible_description(re.compile("also deletes the answers and quiz results saved on "
+                                                             "every page of this guide, at once"))
     switch.check()
     assert "Saved answers and quiz results removed" in status(section)
     assert page.evaluate("guideStore.names('ws:')") == []

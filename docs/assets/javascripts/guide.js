@@ -400,15 +400,18 @@ document.addEventListener("click", function (event) {
           item.querySelector("details").open = true;
         }
       });
+      var bands = all(quiz, "[data-min]"), lows = bands[0], highs = bands[bands.length - 1];
+      // A band's title, as in "toward “Mostly steady”": which way a total moves only means something named.
+      function titleOf(row) { return "“" + row.querySelector("td").firstElementChild.textContent + "”"; }
       if (assessment) {
-        band = all(quiz, "[data-min]").filter(function (row) {
+        band = bands.filter(function (row) {
           return row.getAttribute("data-min") <= score && score <= row.getAttribute("data-max");
         })[0].querySelector("td").cloneNode(true);
         // Repair steps or counselling with a partner you fear can do harm: only the title stays.
         if (flagged) band.replaceChildren(band.firstElementChild, make("p", safety.getAttribute("data-result")));
         entry = { score: score, band: band.firstElementChild.textContent };
-        text = "Your total is " + score + ", on a range from " + items.length + " to " +
-          items.length * all(items[0], "input").length + ".";
+        text = "Your total is " + score + ", on a range from " + items.length + " (" + titleOf(lows) + ") to " +
+          items.length * all(items[0], "input").length + " (" + titleOf(highs) + ").";
       } else {
         entry = { score: score, of: items.length };
         text = "You picked the better move in " + score + " of " + items.length + " questions.";
@@ -420,7 +423,8 @@ document.addEventListener("click", function (event) {
       if (last) {
         change = "Last time, on " + day(last.date) + ": " + describe(last) + ". " +
           (score == last.score ? "This time your score is the same." :
-            "This time it is " + Math.abs(score - last.score) + (score > last.score ? " higher." : " lower."));
+            "This time it is " + Math.abs(score - last.score) + (score > last.score ? " higher" : " lower") +
+            (assessment ? ", toward " + titleOf(score > last.score ? highs : lows) + "." : "."));
       }
       heading.tabIndex = -1;
       say([heading, flagged && safety, text, band, change, assessment && "Remember: this is a self-check, not a diagnosis."]);
