@@ -86,6 +86,8 @@ def test_good_files_of_both_kinds_load(tmp_path):
                  id="unknown-kind"),
     pytest.param(lambda d: d.pop("kind"), "broken.yml: kind: Field required: it says which kind this is",
                  id="no-kind"),
+    pytest.param(lambda d: d.update(kind=None), "broken.yml: kind: Field required: it says which kind this is",
+                 id="empty-kind"),
 ])
 def test_knowledge_check_mistakes_name_file_field_and_reason(tmp_path, edit, expected):
     assert expected in problem(tmp_path, changed(KNOWLEDGE, edit))
@@ -97,6 +99,9 @@ def test_knowledge_check_mistakes_name_file_field_and_reason(tmp_path, edit, exp
                  "one band: no band covers 6", id="gap"),
     pytest.param(lambda d: d["bands"][0].update(max=7),
                  "bands[0] and bands[1] both cover 6", id="overlap"),
+    pytest.param(lambda d: d["bands"].reverse(),
+                 "bands[1] (from 2) comes after bands[0] (from 6): list the bands from the lowest totals to the highest",
+                 id="high-to-low"),
     pytest.param(lambda d: d["bands"][1].update(max=9), "no band covers 10", id="top-missing"),
     pytest.param(lambda d: d["bands"][1].update(max=12), "totals 11 to 12 cannot happen", id="past-the-top"),
     pytest.param(lambda d: d["bands"][0].update(min=5, max=4),

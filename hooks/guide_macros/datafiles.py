@@ -73,8 +73,9 @@ def describe(error: ValidationError, data=None) -> list[str]:
             context = problem["ctx"]
             key = str(context["discriminator"]).strip("'")
             field = field_path((*problem["loc"], key), data, missing=True)
-            reason = (f"'{context['tag']}' is not a kind; use one of {context['expected_tags']}"
-                      if "tag" in context else "Field required: it says which kind this is")
+            given = str(context.get("tag", "")).strip()
+            reason = (f"'{given}' is not a kind; use one of {context['expected_tags']}"
+                      if given not in ("", "None") else "Field required: it says which kind this is")
         else:
             field = field_path(problem["loc"], data, missing=problem["type"] == "missing")
             reason = problem["msg"].removeprefix("Value error, ")

@@ -222,6 +222,12 @@ class SelfAssessment(Strict):
         lowest, highest = len(statements), len(statements) * len(SCALE)
         problems = []
         covered: dict[int, int] = {}
+        # Listed from the lowest totals up: the table reads that way, and guide.js names the ends of
+        # the range (and which way a retake moved) after the first and last band.
+        for index in range(1, len(bands)):
+            if bands[index].min < bands[index - 1].min:
+                problems.append(f"bands[{index}] (from {bands[index].min}) comes after bands[{index - 1}] "
+                                f"(from {bands[index - 1].min}): list the bands from the lowest totals to the highest")
         for index, band in enumerate(bands):
             for total in range(band.min, band.max + 1):
                 if total in covered:

@@ -131,6 +131,13 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert page.watch.console_errors == []
 
 
+# Resolves once the page has not scrolled for ten animation frames in a row (scrolling may be smooth).
+SCROLL_SETTLED = """() => new Promise(done => {
+    let last = -1, still = 0;
+    const tick = () => { still = scrollY === last ? still + 1 : 0; last = scrollY; still > 10 ? done() : requestAnimationFrame(tick); };
+    tick();
+})"""
+
 # Where the focused element sits once scrolled flush to the top, as a browser scrolls focus that is
 # above the screen (it depends on where the reader was), against the bottom of Material's sticky header.
 TOP_OF_FOCUS_AND_HEADER = """() => {
@@ -150,9 +157,13 @@ def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser,
         quiz = page.locator('section[data-quiz="two-minute-check"]')
         wait_until_ready(quiz)
         check = quiz.get_by_role("button", name="Check my answers")
-        check.click()  # nothing answered: focus goes to the first question
+        check.scroll_into_view_if_needed()  # the first question is now far above the screen
+        check.click()  # nothing answered: guide.js brings the first question back, focus on its first answer
         expect(quiz.locator("input").first).to_be_focused()
-        top, header_bottom = page.evaluate(TOP_OF_FOCUS_AND_HEADER)
+        page.evaluate(SCROLL_SETTLED)
+        top, header_bottom = page.evaluate("""() => [
+            document.activeElement.closest("fieldset").querySelector("legend").getBoundingClientRect().top,
+            document.querySelector(".md-header").getBoundingClientRect().bottom]""")
         assert top >= header_bottom, f"the missed question starts at {top}px, under the header (to {header_bottom}px)"
         for group, answer in zip(quiz.locator("fieldset").all(), [1, 3, 2, 2, 3, 3, 2, 1, 0]):
             group.locator("label").nth(answer).click()

@@ -215,8 +215,8 @@ def test_dont_save_removes_saved_answers_and_stops_saving(page, base_url):
     fill_some(section)
     switch = fold(section).get_by_role("switch", name="Don't save on this device")
     # It acts at once (a shared device: no question to answer first), so it says so before it is used.
-    expect(switch).to_have_accessible_description(re.compile("also deletes the answers and quiz results saved on "
-                                                             "every page of this guide, at once"))
+    expect(switch).to_have_accessible_description(re.compile("deletes, straight away, the worksheet answers and quiz "
+                                                             "results this guide saved on every page"))
     switch.check()
     assert "Saved answers and quiz results removed" in status(section)
     assert page.evaluate("guideStore.names('ws:')") == []

@@ -372,12 +372,19 @@ document.addEventListener("click", function (event) {
       nodes.forEach(function (node) { node && summary.appendChild(node.nodeType ? node : make("p", node)); });
     }
 
+    // The whole question in view (its scroll margin keeps it clear of the sticky header), not just
+    // the first answer that takes focus.
+    function focusQuestion(item) {
+      item.scrollIntoView({ block: "nearest" });
+      item.querySelector("input").focus({ preventScroll: true });
+    }
+
     check.addEventListener("click", function () {
       var missing = items.filter(function (item) { return !item.querySelector(":checked"); });
       if (missing.length) {
         say(["Please answer every " + (assessment ? "statement" : "question") + " first. Still to answer: " +
           missing.map(function (item) { return items.indexOf(item) + 1; }).join(", ") + "."]);
-        return missing[0].querySelector("input").focus();
+        return focusQuestion(missing[0]);
       }
       var score = 0, flagged, entry, text, band;
       addFeedback();
@@ -453,7 +460,7 @@ document.addEventListener("click", function (event) {
     retry.addEventListener("click", function () {
       all(quiz, "input").forEach(function (input) { input.checked = false; });
       uncheck();
-      items[0].querySelector("input").focus();
+      focusQuestion(items[0]);
     });
 
     // A changed answer makes the feedback and result stale: the reader checks again, and that result
@@ -469,7 +476,7 @@ document.addEventListener("click", function (event) {
       try { store.remove(name); } catch (blocked) { /* nothing was kept */ }
       showHistory();
       say(["Your saved results for this quiz are cleared."]);
-      items[0].querySelector("input").focus();
+      focusQuestion(items[0]);
     });
 
     if (saved().length) showHistory();
