@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 
@@ -77,7 +78,14 @@ def checks() -> list[tuple[str, str, bool]]:
         rows.append(("search index <= 40 KiB gz", f"{index / KIB:.1f} KiB", index <= BUDGETS["search_index"]))
         big = [row for row in build["synthetic"] if row["themed_pages"] == BUDGETS["synthetic_pages"]]
         if big:
-            rows.append(("500-page build <= 1.3 x plain", f"{big[0]['ratio']:.2f} x", big[0]["ratio"] <= BUDGETS["synthetic_ratio"]))
+            # The median of the turns' own ratios: each turn builds ours and plain back to back, so a
+            # slow spell of the machine slows both. The ratio of the two medians can pair a fast
+            # build of ours with a slow plain one (1.27 from turns of 1.27, 1.58 and 1.46).
+            turns = big[0].get("pair_ratios") or [big[0]["ratio"]]
+            paired = statistics.median(turns)
+            rows.append(("500-page build <= 1.3 x plain",
+                         f"{paired:.2f} x (turns {' / '.join(f'{turn:.2f}' for turn in turns)})",
+                         paired <= BUDGETS["synthetic_ratio"]))
         else:
             rows.append(("500-page build <= 1.3 x plain", "not measured (bench/build.py --sizes ... 500)", False))
     return rows
