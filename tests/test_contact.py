@@ -369,9 +369,9 @@ def test_the_404_page_offers_a_way_home_and_the_search(html_pages, parse, site_u
 
 # --- Zensical, Material's successor, shows the same --------------------------------------------------
 
-def test_zensical_builds_the_call_to_action_contact_page_quick_exit_and_footer(zensical_site, extra):
+def test_zensical_builds_the_call_to_action_contact_page_quick_exit_and_footer(zensical_site, extra, parse):
     def page(name: str) -> BeautifulSoup:
-        return BeautifulSoup((zensical_site / name).read_text(encoding="utf-8"), "lxml")
+        return parse(zensical_site / name)
 
     assert len(page("take-stock/index.html").select(".g-cta")) == 1
     default = page("take-stock/index.html").select_one(".g-cta").get_text(" ")

@@ -13,13 +13,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 
-def read(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def page_titles(site: Path) -> dict[str, str]:
+def page_titles(site: Path, parse) -> dict[str, str]:
     """`<title>` of every page but the 404 page, by its path in the site."""
-    return {str(path.relative_to(site)): read(path).title.get_text(strip=True) for path in site.rglob("index.html")}
+    return {str(path.relative_to(site)): parse(path).title.get_text(strip=True) for path in site.rglob("index.html")}
 
 
 def components(soup: BeautifulSoup) -> list[tuple]:
@@ -36,14 +32,14 @@ def components(soup: BeautifulSoup) -> list[tuple]:
     return found
 
 
-def test_zensical_builds_the_same_pages(zensical_site, site_dir):
-    assert page_titles(zensical_site) == page_titles(site_dir)
+def test_zensical_builds_the_same_pages(zensical_site, site_dir, parse):
+    assert page_titles(zensical_site, parse) == page_titles(site_dir, parse)
 
 
 def test_zensical_shows_the_same_worksheets_and_quizzes(zensical_site, content_pages, parse):
     compared = 0
     for name, path in content_pages.items():
         ours = components(parse(path))
-        assert components(read(zensical_site / name)) == ours, f"{name}: a worksheet or quiz differs under Zensical"
+        assert components(parse(zensical_site / name)) == ours, f"{name}: a worksheet or quiz differs under Zensical"
         compared += len(ours)
     assert compared >= 10, "the comparison found too few worksheets and quizzes to mean anything"

@@ -209,7 +209,6 @@ def test_search_words_stay_out_of_addresses_and_history(page, base_url):
     assert "?" not in page.url and "helpline" not in page.url.lower()
 
 
-
 def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
     open_page(page, base_url, "privacy/")
     page.evaluate("""() => {

@@ -372,6 +372,11 @@ document.addEventListener("click", function (event) {
       nodes.forEach(function (node) { node && summary.appendChild(node.nodeType ? node : make("p", node)); });
     }
 
+    // A band's title, as in "toward “Mostly steady”": which way a total moves only means something
+    // named. Bands run from the lowest totals up (the build checks), so the first and last name the ends.
+    var bands = all(quiz, "[data-min]"), lows = bands[0], highs = bands[bands.length - 1];
+    function titleOf(row) { return "“" + row.querySelector("td").firstElementChild.textContent + "”"; }
+
     // The whole question in view (its scroll margin keeps it clear of the sticky header), not just
     // the first answer that takes focus.
     function focusQuestion(item) {
@@ -407,9 +412,6 @@ document.addEventListener("click", function (event) {
           item.querySelector("details").open = true;
         }
       });
-      var bands = all(quiz, "[data-min]"), lows = bands[0], highs = bands[bands.length - 1];
-      // A band's title, as in "toward “Mostly steady”": which way a total moves only means something named.
-      function titleOf(row) { return "“" + row.querySelector("td").firstElementChild.textContent + "”"; }
       if (assessment) {
         band = bands.filter(function (row) {
           return row.getAttribute("data-min") <= score && score <= row.getAttribute("data-max");
