@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from guide_macros.coverage import MAP_FILE, coverage_problems, load_points
 from guide_macros.datafiles import DataError
+from guide_macros.frontmatter import lenient_front_matter
 
 log = get_plugin_logger("coverage")
 
@@ -30,8 +31,8 @@ def on_env(env, config, files):
     except DataError as error:
         log.warning(str(error))
         return env
-    pages = {owner_path(file.abs_src_path, config): file.page.meta.get("covers")
-             for file in files.documentation_pages() if file.page is not None}
+    pages = {owner_path(file.abs_src_path, config): covers(file) for file in files.documentation_pages()
+             if file.page is not None}
     for problem in coverage_problems(points, pages, owner_path(str(map_path), config)):
         log.warning(problem)
     return env
@@ -40,6 +41,13 @@ def on_env(env, config, files):
 # ---------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------
+
+def covers(file):
+    """A page's `covers`, also when MkDocs dropped its front matter over an impossible date (the front
+    matter check names that date; the points the page covers are still covered)."""
+    meta = file.page.meta or lenient_front_matter(file.content_string)
+    return meta.get("covers")
+
 
 def owner_path(path: str, config) -> str:
     """A file as the owner sees it in the project, e.g. docs/take-stock.md."""

@@ -27,7 +27,8 @@ def on_page_markdown(markdown, page, config, files):
     name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
     # MkDocs keeps front matter only when it could read it: only a page without any needs a second look.
     unreadable = None if page.meta else unreadable_front_matter(name, page.file.content_string)
-    problems = [unreadable] if unreadable else front_matter_problems(name, page.meta, date.today())
+    boxes = (config.extra.get("cta") or {}).keys() if isinstance(config.extra.get("cta"), dict) else ()
+    problems = [unreadable] if unreadable else front_matter_problems(name, page.meta, date.today(), boxes)
     for problem in problems:
         log.warning(problem)
     return markdown

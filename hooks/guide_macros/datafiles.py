@@ -1,42 +1,138 @@
-"""Load YAML data files and validate them, with errors that name the file, the field and the reason.
+"""Read the owner's YAML data files and validate them, with one plain line per mistake.
 
-No MkDocs imports: worksheets and quizzes share this, and tests call it without a build.
+No MkDocs imports: every data kind shares this, and tests call it without a build. A mistake names
+the file, then where in it (a field such as `fields[2].kind`, or a line), then what to do.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
+
+from .datatypes import is_id, suggested_id
+from .messages import describe
 
 Model = TypeVar("Model", bound=BaseModel)
 
-# Text the reader sees: an empty string is a mistake.
-Text = Annotated[str, Field(min_length=1)]
-
-
-class Strict(BaseModel):
-    """Base of every data model: unknown keys are mistakes (a typo like `lables:` would otherwise
-    vanish silently), and stray spaces around text are dropped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-# libyaml's parser, where PyYAML has it: the pure-Python one takes ~20 ms a file, the most of a big build.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser where PyYAML has it: the pure-Python one takes ~20 ms a file, the most of a big build.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DATA_SUFFIXES = (".yml", ".yaml")
 
 
 class DataError(Exception):
-    """A data file the owner wrote cannot be used; the message says where and why."""
+    """A file or setting the owner wrote cannot be used; the message says where and why."""
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    """The same key twice in one block: YAML would silently keep only the last value."""
+
+
+class OwnerLoader(_BASE_LOADER):
+    """YAML as editors read it (YAML 1.2 booleans: only true and false), refusing a key written twice."""
+
+    def construct_mapping(self, node, deep=False):
+        first_line: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (str, int, float, bool)) and key in first_line:
+                raise DuplicateKey(
+                    problem=f"'{key}' is written twice in the same block (first on line {first_line[key] + 1}); "
+                            "keep one of them, or the first would be silently lost",
+                    problem_mark=key_node.start_mark)
+            if isinstance(key, (str, int, float, bool)):
+                first_line[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+# YAML 1.1 reads yes, no, on and off as true and false; editors checking the schema (YAML 1.2) read
+# them as words. Only true and false are booleans here too, so both agree (strict models refuse "yes").
+OwnerLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.copy().items()
+}
+OwnerLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+# PyYAML's words for common layout slips, in the owner's words.
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "a ':' where it cannot go; if the text itself contains ': ', put it all in double quotes",
+    "found character '\\t' that cannot start any token": "a tab; indent with spaces only",
+    "could not find expected ':'": "a line that is not `key: value`; check for a missing ':' or a broken quote",
+    "found unexpected end of stream": "a quote that is opened but never closed",
+    "did not find expected key": "lines that do not line up; check the indentation of this line and the one before",
+    "did not find expected '-' indicator": "a list item that does not line up with the others",
+    "expected <block end>, but found '-'": "a list item that does not line up with the others",
+    "expected <block end>, but found '<block sequence start>'": "a list item that does not line up with the others",
+    "found undefined alias": "a '*' at the start of a value; put the whole text in double quotes",
+    "expected alphabetic or numeric character, but found": "an '&' or '*' at the start of a value; put the whole text in double quotes",
+}
+
+
+def read_yaml(path: Path):
+    """The file's data, or DataError naming the file, the line and what to do."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise DataError(f"{path}: line {line}: the file is not saved as UTF-8 text; open it in your editor and "
+                        "save it again with the encoding UTF-8") from None
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        raise DataError(f"{path}: the file is empty; write its keys (see AUTHORING.md) or delete the file")
+    try:
+        return yaml.load(text, Loader=OwnerLoader)
+    except yaml.YAMLError as error:
+        raise DataError(f"{path}: {yaml_problem(error)}") from None
+
+
+def yaml_problem(error: yaml.YAMLError) -> str:
+    """`line 12, column 5: <what is wrong, in plain words>`."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, DuplicateKey):
+        return f"line {mark.line + 1}: {problem}"
+    for words, plain in YAML_PROBLEMS.items():
+        if problem.startswith(words):
+            return f"{where}the layout is broken here: {plain}"
+    return f"{where}the layout is broken here ({problem}); check quotes, colons and indentation on this line"
+
+
+def load_file(path: Path, model: type[Model]) -> Model:
+    """Parse one YAML file and validate it against `model`."""
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: the file should be lines of `key: value` (see the example in AUTHORING.md)")
+    try:
+        return model.model_validate(raw, context={"id": path.stem})
+    except ValidationError as error:
+        raise DataError("\n".join(f"{path}: {line}" for line in describe(error, raw))) from None
 
 
 def load_collection(folder: Path, model: type[Model], kind: str) -> dict[str, Model]:
     """Validate every `<id>.yml` in `folder` (the file name is the id), used by a page or not."""
     items: dict[str, Model] = {}
     problems: list[str] = []
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or path.is_dir():
+            continue  # editors' and systems' own files (.DS_Store, .swp)
+        if path.suffix not in DATA_SUFFIXES:
+            problems.append(f"{path}: not read: {kind} files end in .yml (rename it, or move it out of this folder)")
+            continue
+        if not is_id(path.stem):
+            problems.append(f"{path}: the file name is the {kind}'s id, and '{path.stem}' cannot be one: "
+                            f"use lower-case words joined by hyphens, like {suggested_id(path.stem)}{path.suffix}")
+            continue
+        if path.stem in items:
+            problems.append(f"{path}: there is also a {path.stem}.yml; keep one of the two files")
+            continue
         try:
             items[path.stem] = load_file(path, model)
         except DataError as error:
@@ -46,73 +142,10 @@ def load_collection(folder: Path, model: type[Model], kind: str) -> dict[str, Mo
     return items
 
 
-def load_file(path: Path, model: type[Model]) -> Model:
-    """Parse one YAML file and validate it against `model`."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise DataError(f"{path}: not valid YAML{where}: {reason}") from None
-    try:
-        return model.model_validate(raw if raw is not None else {}, context={"id": path.stem})
-    except ValidationError as error:
-        raise DataError("\n".join(f"{path}: {line}" for line in describe(error, raw))) from None
-
-
-def describe(error: ValidationError, data=None) -> list[str]:
-    """One line per problem: the field path as the owner sees it in YAML, then the reason.
-
-    Pass the validated `data` so the path can leave out pydantic's union tags (see `field_path`).
-    """
-    lines = []
-    for problem in error.errors(include_url=False):
-        if problem["type"] in ("union_tag_not_found", "union_tag_invalid"):
-            # A missing or unknown `kind:` (the key that picks the model); pydantic's words name no field.
-            context = problem["ctx"]
-            key = str(context["discriminator"]).strip("'")
-            field = field_path((*problem["loc"], key), data, missing=True)
-            given = str(context.get("tag", "")).strip()
-            reason = (f"'{given}' is not a kind; use one of {context['expected_tags']}"
-                      if given not in ("", "None") else "Field required: it says which kind this is")
-        else:
-            field = field_path(problem["loc"], data, missing=problem["type"] == "missing")
-            reason = problem["msg"].removeprefix("Value error, ")
-        lines.append(f"{field}: {reason}" if field else reason)
-    return lines
-
-
-def field_path(location: tuple, data=None, missing: bool = False) -> str:
-    """`("fields", 2, "label")` becomes `fields[2].label`, the way an editor shows YAML paths.
-
-    With `data`, a part that is not a key in the YAML is left out: a discriminated union (a list
-    item chosen by its `kind:`) adds its tag, as in `("fields", 2, "long", "lines")`.
-    With `missing`, the last part is kept: it names a required key that is not there.
-    """
-    text = ""
-    node = data
-    for position, part in enumerate(location):
-        last = position == len(location) - 1
-        if isinstance(node, dict) and isinstance(part, str):
-            if part not in node and not (last and missing):
-                continue
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int):
-            node = node[part] if 0 <= part < len(node) else None
-        else:
-            node = None
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif not str(part).startswith(("function-", "tagged-union")):
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def lookup(items: dict[str, Model], kind: str, item_id: str) -> Model:
+def lookup(items: dict[str, Model], kind: str, item_id) -> Model:
     """Find an item by id, or fail the build listing the ids that do exist."""
     try:
         return items[item_id]
-    except KeyError:
+    except (KeyError, TypeError):
         known = ", ".join(sorted(items)) or "(none)"
         raise DataError(f"Unknown {kind} id '{item_id}'. Known {kind} ids: {known}") from None

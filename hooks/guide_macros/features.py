@@ -1,36 +1,54 @@
-"""Where the macros package starts: each feature loads and validates its data, then registers macros.
+"""Where the macros package starts: shared data is loaded once, then each feature registers its macros.
 
-Each feature module has a `register(env, renderer)`; a bad data file stops the build at the start.
-Add a new feature module to FEATURES (and import it) here.
+Each feature module has a `register(env, renderer, shared)`; a bad data file or setting stops the
+build at the start with one line per mistake. Add a new feature module to FEATURES here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import contact, pageerrors, quizzes, rawhtml, worksheets
+from . import contact, helplines, indexes, pageerrors, quizzes, rawhtml, settings, worksheets
 from .datafiles import DataError
+from .host import build_error, docs_dir
 from .templates import Renderer
 
-# Feature modules, each with `register(env, renderer)`; add new ones here.
-FEATURES: tuple = (worksheets, contact, quizzes)
+# Feature modules, each with `register(env, renderer, shared)`; add new ones here.
+FEATURES: tuple = (worksheets, contact, helplines, quizzes, indexes)
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What several features read, validated once per build."""
+
+    settings: settings.Settings
+    helplines: helplines.Helplines
+    worksheets: dict
+    quizzes: dict
 
 
 def define_env(env) -> None:
     """Called by mkdocs-macros (and Zensical) at the start of every build."""
     renderer = Renderer(Path(env.project_dir) / "overrides", fenced=rawhtml.install(env))
-    pageerrors.install(str(env.project_dir))
-    try:
+    pageerrors.install(env)
+    problems: list[str] = []
+
+    def attempt(step):
+        """Run one loading step; a mistake is kept, so the owner sees every mistake in one build."""
+        try:
+            return step()
+        except DataError as error:
+            problems.append(str(error))
+
+    shared = Shared(
+        settings=attempt(lambda: settings.load(env.conf.get("extra"))),
+        helplines=attempt(lambda: helplines.load(env.project_dir)),
+        worksheets=attempt(lambda: worksheets.load(env.project_dir)),
+        quizzes=attempt(lambda: quizzes.load(env.project_dir, docs_dir(env))),
+    )
+    if not problems:
         for feature in FEATURES:
-            feature.register(env, renderer)
-    except DataError as error:
-        raise build_error(error) from None
-
-
-def build_error(error: DataError) -> Exception:
-    """MkDocs prints a PluginError as one clear line, not a traceback; Zensical has no such class."""
-    try:
-        from mkdocs.exceptions import PluginError
-    except ImportError:
-        return error
-    return PluginError(str(error))
+            attempt(lambda: feature.register(env, renderer, shared))
+    if problems:
+        raise build_error("\n".join(problems))

@@ -8,13 +8,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import yaml
 
 # libyaml's parser where PyYAML has it: the one MkDocs reads front matter with, so both fail alike.
-from .datafiles import SAFE_LOADER
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DatesAsText(SAFE_LOADER):
+    """Front matter with every date left as text, so a page whose date MkDocs could not read still
+    tells the other checks what it covers."""
+
+
+DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.copy().items()
+}
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The front matter block as MkDocs finds it: between two `---` lines at the top of the file.
@@ -34,17 +45,39 @@ def unreadable_front_matter(page: str, source: str) -> str | None:
         data = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""  # +1 for 1-based, +1 for the opening ---
-        return f"{page}: front matter is not valid YAML{where}: {getattr(error, 'problem', None) or error}"
-    except ValueError as error:
-        return f"{page}: front matter cannot be read: {error} (check the dates, written YYYY-MM-DD)"
+        where = f"line {mark.line + 2}: " if mark else ""  # +1 for 1-based, +1 for the opening ---
+        return (f"{page}: {where}the front matter's layout is broken here ({getattr(error, 'problem', None) or error}); "
+                "each line is `key: value`, and a text with ': ' in it goes in double quotes")
+    except ValueError:
+        # An impossible date: name the key that holds it, and nothing else goes wrong because of it.
+        for key, value in lenient_front_matter(source).items():
+            if isinstance(value, str) and ISO_DATE.match(value.strip()):
+                try:
+                    date.fromisoformat(value.strip())
+                except ValueError:
+                    return f"{page}: {key}: '{value}' is not a real date; write a date that exists, as YYYY-MM-DD"
+        return f"{page}: a date in the front matter is not a real date; write dates as YYYY-MM-DD"
     if not isinstance(data, dict):
         return f"{page}: front matter must be lines of `key: value`"
     return None
 
 
-def front_matter_problems(page: str, meta: Mapping, today: date) -> list[str]:
-    """What is missing or wrong in one page's front matter; `page` is the file as the owner sees it."""
+def lenient_front_matter(source: str) -> dict:
+    """The front matter's keys even when a date in it is impossible (empty when it cannot be read at all)."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return {}
+    try:
+        data = yaml.load(match.group(1), Loader=DatesAsText)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def front_matter_problems(page: str, meta: Mapping, today: date, boxes: Iterable[str] = ("default",)) -> list[str]:
+    """What is missing or wrong in one page's front matter; `page` is the file as the owner sees it.
+
+    `boxes` are the names of the end-of-page boxes in mkdocs.yml `extra.cta`."""
     problems = []
     description = meta.get("description")
     if not isinstance(description, str) or not description.strip():
@@ -55,6 +88,13 @@ def front_matter_problems(page: str, meta: Mapping, today: date) -> list[str]:
             problems.append(f"{page}: reviewed: {problem}")
     elif meta.get("covers"):
         problems.append(f"{page}: front matter needs reviewed: the date you last checked the page, like {today.isoformat()}")
+    if "cta" in meta and meta["cta"] is not False and meta["cta"] not in boxes:
+        names = ", ".join(sorted(boxes))
+        problems.append(f"{page}: cta: '{meta['cta']}' is not a box in mkdocs.yml extra.cta; use one of {names}, "
+                        "or cta: false for none")
+    for key in ("quick_exit",):
+        if key in meta and not isinstance(meta[key], bool):
+            problems.append(f"{page}: {key}: should be true or false (found '{meta[key]}')")
     return problems
 
 

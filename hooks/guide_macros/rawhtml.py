@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .host import is_mkdocs
+
 FENCE_NAME = "guide-html"
 EXTENSION = "pymdownx.superfences"
 # The first tag when it opens the element that the last line closes: `<section ...>` ... `</section>`.
@@ -40,7 +42,7 @@ def install(env) -> bool:
     define_env runs in the macros plugin's on_config, before MkDocs makes any page's Markdown
     instance from `mdx_configs`, so every page of this build gets the fence.
     """
-    if not type(env).__module__.startswith("mkdocs_macros"):
+    if not is_mkdocs(env):
         return False  # Zensical: its Markdown settings are not ours to change from here
     conf = env.conf
     if EXTENSION not in (conf.get("markdown_extensions") or []):

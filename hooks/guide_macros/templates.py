@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.ext import Extension
 
+from .datafiles import DataError
 from .rawhtml import fence
 
 # A line break beside a block-level tag is never drawn (CSS drops white space at either end of a
@@ -22,6 +23,8 @@ class NoBreaksBesideBlockTags(Extension):
     """Takes those line breaks out of a template's source, once, when Jinja loads it (not per render)."""
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name and name.endswith(".md"):
+            return source  # Markdown: a blank line ends a block, so every line break counts
         return BREAK_BEFORE_BLOCK_TAG.sub("", BREAK_AFTER_BLOCK_TAG.sub(r"\1", source))
 
 
@@ -42,10 +45,19 @@ class Renderer:
         )
 
     def render(self, template: str, **context) -> str:
+        """The component for a page's Markdown (fenced from Markdown's HTML parsers under MkDocs)."""
+        html = self.render_html(template, **context)
+        return fence(html) if self.fenced else html
+
+    def render_markdown(self, template: str, **context) -> str:
+        """Markdown (a template named *.md): lines unindented, blank lines kept (they end Markdown blocks)."""
+        text = self.environment.get_template(template).render(**context)
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+    def render_html(self, template: str, **context) -> str:
         """HTML with no line indented: indented lines in Markdown would turn into code blocks."""
         html = self.environment.get_template(template).render(**context)
-        html = "\n".join(line.strip() for line in html.splitlines() if line.strip())
-        return fence(html) if self.fenced else html
+        return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
 class UniqueIds:
@@ -66,4 +78,6 @@ class UniqueIds:
 
 def safe_heading_level(requested) -> int:
     """A component's heading level, kept between h2 and h5 so the page outline stays sound."""
-    return min(max(int(requested), 2), 5)
+    if isinstance(requested, bool) or not isinstance(requested, int):
+        raise DataError(f"heading_level={requested!r} should be a whole number from 2 to 5, like heading_level=3")
+    return min(max(requested, 2), 5)

@@ -1,50 +1,85 @@
-/* The guide's one script, in sections (as guide.css is one stylesheet): a phone fetches one file,
- * not five. Deferred in mkdocs.yml, so it runs after Material's script (it uses its document$) and
- * never holds up the first paint. Each section keeps to itself (its own function scope); they
- * share only window.guideStore from the first. The last line marks <html> with data-guide-js:
- * guide.css shows the tools that need this file only then (a dead button is worse than none). */
+/* The guide's one script, in sections, one per component (as guide.css is one stylesheet): a phone
+ * fetches one file, not six. Deferred in mkdocs.yml, so it runs after Material's script (it uses its
+ * document$) and never holds up the first paint. The sections share only window.guideStore, the
+ * first one. The last line marks <html> with data-guide-js: guide.css shows the controls that need
+ * this file only then (a dead button is worse than none). */
 
-/* ---- Storage --------------------------------------------------------------------------------- */
-/* Everything this site keeps in the reader's browser goes through here, under one prefix.
+/* ---- Store ------------------------------------------------------------------------------------ */
+/* The one owner of everything this guide keeps in the reader's browser: its keys, and the reader's
+ * "Don't save on this device" choice, which holds for the whole site. Keys:
+ *   ws:<worksheet id>  a worksheet's answers        quiz:<quiz id>  a quiz's dated results
+ *   nosave             the choice not to save (a setting, not the reader's data)
  * The prefix includes the site's path: GitHub Pages project sites share one origin. */
 (function () {
   var scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : "/";
   var prefix = "guide:" + scope + ":";
+  var DATA = /^(ws|quiz):/;
 
   function keys() {
     var found = [];
-    for (var i = 0; i < localStorage.length; i++) {
-      var key = localStorage.key(i);
-      if (key && key.indexOf(prefix) === 0) found.push(key);
-    }
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0) found.push(key.slice(prefix.length));
+      }
+    } catch (blocked) { /* storage turned off: nothing was kept */ }
     return found;
   }
 
+  function saving() {
+    try { return localStorage.getItem(prefix + "nosave") !== "true"; } catch (blocked) { return false; }
+  }
+
+  function forget(test) {
+    keys().forEach(function (name) { if (test(name)) localStorage.removeItem(prefix + name); });
+  }
+
+  /* Tell every component on the page (switches, saved-results lists) that the choice changed. */
+  function announce() {
+    document.dispatchEvent(new CustomEvent("guide:saving", { detail: { saving: saving() } }));
+  }
+
   window.guideStore = {
-    /* Stored JSON for `name`, or `fallback` when absent; throws SyntaxError when damaged. */
+    /* Stored JSON for `name`, or `fallback` when absent or unreadable; throws SyntaxError when damaged. */
     read: function (name, fallback) {
-      var raw = localStorage.getItem(prefix + name);
+      var raw = null;
+      try { raw = localStorage.getItem(prefix + name); } catch (blocked) { /* nothing kept */ }
       return raw === null ? fallback : JSON.parse(raw);
     },
-    write: function (name, value) { localStorage.setItem(prefix + name, JSON.stringify(value)); },
-    remove: function (name) { localStorage.removeItem(prefix + name); },
-    /* Names (without the prefix) of everything this site stored, optionally under `start`. */
-    names: function (start) {
-      return keys().map(function (key) { return key.slice(prefix.length); })
-        .filter(function (name) { return !start || name.indexOf(start) === 0; });
+    /* Keep `value` under `name`, unless the reader chose not to save; false when not kept. */
+    write: function (name, value) {
+      if (!saving()) return false;
+      try { localStorage.setItem(prefix + name, JSON.stringify(value)); return true; } catch (full) { return false; }
     },
-    /* Remove everything this site stored but the reader's "Don't save" choice (a setting, not their
-     * data: dropping it would quietly start saving again); other sites' data on the same origin stays.
-     * True when that choice was kept. */
+    remove: function (name) {
+      try { localStorage.removeItem(prefix + name); } catch (blocked) { /* nothing kept */ }
+    },
+    /* Names of the records this guide kept, optionally those starting with `start`. */
+    names: function (start) {
+      return keys().filter(function (name) { return DATA.test(name) && (!start || name.indexOf(start) === 0); });
+    },
+    saving: saving,
+    /* Off: delete every answer and result at once (a shared device: no question first) and keep
+     * nothing new. On: saving starts again (what is on screen is saved by its component). */
+    setSaving: function (on) {
+      try {
+        if (on) localStorage.removeItem(prefix + "nosave");
+        else forget(function (name) { return DATA.test(name); }), localStorage.setItem(prefix + "nosave", "true");
+      } catch (blocked) { /* storage turned off: nothing is kept either way */ }
+      announce();
+    },
+    /* Everything this guide kept but the choice not to save (dropping it would quietly start saving
+     * again); other sites' data on the same origin stays. True when that choice was kept. */
     clearAll: function () {
-      var keep = localStorage.getItem(prefix + "nosave") === "true";
-      keys().forEach(function (key) { if (!keep || key !== prefix + "nosave") localStorage.removeItem(key); });
-      return keep;
+      var kept = !saving();
+      try { forget(function (name) { return name !== "nosave"; }); } catch (blocked) { /* nothing kept */ }
+      announce();
+      return kept;
     }
   };
 })();
 
-/* ---- Quick exit ------------------------------------------------------------------------------ */
+/* ---- Quick exit ------------------------------------------------------------------------------- */
 /* See overrides/partials/guide/quick-exit.html */
 (function (doc) {
   var shifts = [];
@@ -52,6 +87,15 @@
   function leave(control) {
     doc.body.style.display = "none";
     location.replace(control.getAttribute("data-quick-exit"));
+  }
+
+  /* The Shift shortcut works only with this script, so only this script tells readers about it. */
+  function hint(control) {
+    if (control.nextElementSibling || control.closest(".g-quiz")) return;
+    var span = doc.createElement("span");
+    span.className = "g-quick-exit__hint";
+    span.innerHTML = "or press <kbd>Shift</kbd> three times";
+    control.after(span);
   }
 
   doc.addEventListener("click", function (event) {
@@ -64,17 +108,39 @@
     shifts = event.key == "Shift" && control ? shifts.filter(function (t) { return now - t < 5000; }).concat(now) : [];
     if (shifts[2]) leave(control);
   });
+
+  function onEachPage() { [].forEach.call(doc.querySelectorAll("[data-quick-exit]"), hint); }
+  if (window.document$) document$.subscribe(onEachPage);
+  else doc.addEventListener("DOMContentLoaded", onEachPage);
 })(document);
 
-/* ---- Privacy page ---------------------------------------------------------------------------- */
+/* ---- Privacy page ----------------------------------------------------------------------------- */
 /* See overrides/partials/guide/clear-data.html */
 document.addEventListener("click", function (event) {
-  var status = document.querySelector("[data-cleared]");
-  if (event.target.closest("[data-guide-clear]")) status.textContent = status.getAttribute(guideStore.clearAll() ? "data-cleared-kept" : "data-cleared");
+  var button = event.target.closest("[data-guide-clear]"), status = document.querySelector("[data-cleared]");
+  if (!button) return;
+  if (!window.confirm(button.getAttribute("data-confirm"))) return void (status.textContent = status.getAttribute("data-kept"));
+  status.textContent = status.getAttribute(guideStore.clearAll() ? "data-cleared-kept" : "data-cleared");
 });
 
-/* ---- Worksheets ------------------------------------------------------------------------------ */
-/* Worksheets (partials/guide/worksheet.html): answers save as the reader types, in guideStore
+/* ---- "Don't save on this device" switches ------------------------------------------------------ */
+/* Worksheets and quizzes each carry a switch ([data-nosave]); they are one choice for the whole
+ * site, kept by the store, and every switch on the page follows it. */
+(function (doc) {
+  function sync() {
+    var off = !guideStore.saving();
+    [].forEach.call(doc.querySelectorAll("[data-nosave]"), function (box) { box.checked = off; });
+  }
+  doc.addEventListener("change", function (event) {
+    if (event.target.matches("[data-nosave]")) guideStore.setSaving(!event.target.checked);
+  });
+  doc.addEventListener("guide:saving", sync);
+  if (window.document$) document$.subscribe(sync);
+  else doc.addEventListener("DOMContentLoaded", sync);
+})(document);
+
+/* ---- Worksheets ------------------------------------------------------------------------------- */
+/* Worksheets (partials/guide/worksheet.html): answers save as the reader types, in the store as
  * "ws:<id>" = {v: layout version, a: {key: text | true}}; another version is never filled in. */
 (function () {
   var store = window.guideStore, root = document.documentElement;
@@ -83,14 +149,15 @@ document.addEventListener("click", function (event) {
     damaged: "Your saved answers could not be read, so they were not filled in. What you type now will replace them.",
     changed: "This worksheet has changed, so your saved answers were not filled in. Export them to keep a copy: what you type now replaces them.",
     unsaved: "Your answers could not be saved on this device. Print or export them to keep them.",
-    badFile: "That file could not be imported: it is not a worksheet answers file, or it is damaged. Nothing was changed."
+    badFile: "That file could not be imported: it is not a worksheet answers file, or it is damaged. Nothing was changed.",
+    off: "Saved answers and results removed. Nothing you type or pick will be saved on this device.",
+    on: "Your answers will be saved on this device again."
   };
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   /* In the fold when it is open (its buttons did it), else at the top. */
   function say(section, text) { section.querySelectorAll(".g-ws-status")[+section.querySelector(".g-ws-more").open].textContent = text; }
   function sections() { return document.querySelectorAll(".g-worksheet"); }
-  function noSave() { try { return store.read("nosave", false) === true; } catch (e) { return false; } }
 
   /* A record is only trusted when every answer is text or a tick. */
   function valid(record) {
@@ -141,12 +208,10 @@ document.addEventListener("click", function (event) {
   }
 
   function save(section) {
-    if (noSave()) return;
+    if (!store.saving()) return;
     var answers = collect(section), name = "ws:" + section.dataset.worksheet;
-    try {
-      if (Object.keys(answers).length) store.write(name, { v: section.dataset.version, a: answers });
-      else store.remove(name);
-    } catch (e) { say(section, MSG.unsaved); }
+    if (!Object.keys(answers).length) return store.remove(name);
+    if (!store.write(name, { v: section.dataset.version, a: answers })) say(section, MSG.unsaved);
   }
 
   /* Saved worksheets, plus what is on screen (unsaved if "Don't save"). */
@@ -173,18 +238,18 @@ document.addEventListener("click", function (event) {
     var reader = new FileReader();
     reader.onerror = function () { say(section, MSG.badFile); };
     reader.onload = function () {
-      var data, sheets, ids;
+      var data, sheets, ids, kept = true;
       try { data = JSON.parse(reader.result); } catch (e) { data = null; }
       sheets = data && data.format === "guide-worksheets" && data.version === 1 && data.worksheets;
       ids = sheets && typeof sheets === "object" ? Object.keys(sheets) : [];
       if (!ids.length || !ids.every(function (id) { return /^[a-z0-9-]+$/.test(id) && valid(sheets[id]); })) return say(section, MSG.badFile);
-      var keep = !noSave();
-      try { if (keep) ids.forEach(function (id) { store.write("ws:" + id, sheets[id]); }); } catch (e) { return say(section, MSG.unsaved); }
+      ids.forEach(function (id) { kept = store.write("ws:" + id, sheets[id]) && kept; });
       each(sections(), function (s) {
         var record = sheets[s.dataset.worksheet];
         if (record && record.v === s.dataset.version) fill(s, record.a);
       });
-      say(section, "Imported answers for " + ids.length + " worksheet(s)." + (keep ? "" : " They are not saved, because \"Don't save on this device\" is on."));
+      say(section, "Imported answers for " + ids.length + " worksheet(s)." +
+        (store.saving() ? (kept ? "" : " " + MSG.unsaved) : " They are not saved, because \"Don't save on this device\" is on."));
     };
     reader.readAsText(file);
   }
@@ -194,20 +259,6 @@ document.addEventListener("click", function (event) {
     fill(section, {});
     store.remove("ws:" + section.dataset.worksheet);
     say(section, "Answers cleared.");
-  }
-
-  /* "Don't save" (shared device: no question first) removes saved answers and quiz results (the quiz
-   * section stops showing them); the screen keeps the answers. */
-  function setNoSave(section, on) {
-    if (on) {
-      store.names("ws:").concat(store.names("quiz:")).forEach(store.remove);
-      store.write("nosave", true);
-    } else {
-      store.remove("nosave");
-      each(sections(), save);
-    }
-    each(document.querySelectorAll("[data-nosave]"), function (box) { box.checked = on; });
-    say(section, on ? "Saved answers and quiz results removed. Nothing you type or pick will be saved on this device." : "Your answers will be saved on this device again.");
   }
 
   function print(section, blank) {
@@ -222,8 +273,16 @@ document.addEventListener("click", function (event) {
     each(document.querySelectorAll(".g-print-this"), function (s) { s.classList.remove("g-print-this"); });
   });
 
+  /* The choice changed on some switch: say so on the worksheet whose switch it was; saving again
+   * keeps what every worksheet on screen holds. */
+  document.addEventListener("guide:saving", function (event) {
+    var switched = document.activeElement && document.activeElement.closest && document.activeElement.closest(".g-worksheet");
+    if (event.detail.saving) each(sections(), save);
+    if (switched) say(switched, event.detail.saving ? MSG.on : MSG.off);
+  });
+
   function setUp(section) {
-    var file = section.querySelector("input[type=file]"), box = section.querySelector("[data-nosave]");
+    var file = section.querySelector("input[type=file]");
     var actions = {
       print: function () { print(section, false); },
       blank: function () { print(section, true); },
@@ -232,7 +291,6 @@ document.addEventListener("click", function (event) {
       clear: function () { clear(section); }
     };
     section.dataset.ready = "1";
-    box.checked = noSave();
     restore(section);
     function changed(event) {
       if (!event.target.closest("[data-k]")) return;
@@ -245,21 +303,38 @@ document.addEventListener("click", function (event) {
       var act = actions[event.target.getAttribute("data-act")];
       if (act) act();
     });
-    box.addEventListener("change", function () { setNoSave(section, box.checked); });
     file.addEventListener("change", function () {
       if (file.files[0]) importFile(section, file.files[0]);
       file.value = "";
     });
   }
 
-  function wake() {
+  /* Set up every worksheet not yet set up (the workbook brings more onto its page). */
+  window.guideWorksheets = function () {
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
-  }
+  };
 
-  /* The workbook links to each worksheet on its own page and brings them here only when asked,
-   * so the page stays light for everyone who just wants the list. */
+  /* The site and page address, printed in the page margin (guide.css, @page) under worksheets. Set
+   * just before printing: setting it restyles the whole page, which a phone should not pay for while
+   * the page loads; on a page without worksheets an address left from the last page is removed. */
+  window.addEventListener("beforeprint", function () {
+    if (sections().length || document.querySelector(".g-workbook__sheets")) {
+      root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
+    } else {
+      root.style.removeProperty("--g-foot");
+    }
+  });
+
+  if (window.document$) document$.subscribe(window.guideWorksheets); /* every page, instant navigation too */
+  else document.addEventListener("DOMContentLoaded", window.guideWorksheets);
+})();
+
+/* ---- Workbook --------------------------------------------------------------------------------- */
+/* The workbook (partials/guide/workbook.md) links to each worksheet on its own page and brings them
+ * onto its page only when asked, so it stays light for everyone who just wants the list. */
+(function () {
   function gather(bar, then) {
-    var holder = document.querySelector(".g-workbook-sheets"), status = bar.querySelector("[role=status]");
+    var holder = document.querySelector(".g-workbook__sheets"), status = bar.querySelector("[role=status]");
     if (holder.childElementCount) return then();
     if (holder.dataset.busy) return; /* a second click while fetching */
     holder.dataset.busy = "1";
@@ -270,49 +345,39 @@ document.addEventListener("click", function (event) {
       });
     })).finally(function () { delete holder.dataset.busy; }).then(function (found) {
       found.forEach(function (section) { if (section) holder.append(section); });
-      wake();
+      window.guideWorksheets();
       status.textContent = "All " + holder.childElementCount + " worksheets are now on this page, below the contents.";
       then();
     }, function () { status.textContent = "The worksheets could not be fetched. Check your connection, then try again."; });
   }
 
-  /* The site and page address, printed in the page margin (guide.css, @page) under worksheets. Set
-   * just before printing: setting it restyles the whole page, which a phone should not pay for while
-   * the page loads; on a page without worksheets (or the workbook) an address left from the last page
-   * is removed. */
-  window.addEventListener("beforeprint", function () {
-    if (sections().length || document.querySelector(".g-workbook-sheets")) {
-      root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
-    } else {
-      root.style.removeProperty("--g-foot");
-    }
-  });
-
   function onEachPage() {
-    wake();
-    each(document.querySelectorAll("[data-print-all]"), function (button) {
+    [].forEach.call(document.querySelectorAll("[data-print-all]"), function (button) {
       var how = button.getAttribute("data-print-all");
       button.onclick = function () {
         gather(button.parentNode, function () {
           if (how === "show") return;
-          root.classList.toggle("g-print-blank", how === "blank");
+          document.documentElement.classList.toggle("g-print-blank", how === "blank");
           window.print();
         });
       };
     });
   }
 
-  if (window.document$) document$.subscribe(onEachPage); /* every page, instant navigation too */
+  if (window.document$) document$.subscribe(onEachPage);
   else document.addEventListener("DOMContentLoaded", onEachPage);
 })();
 
-/* ---- Quizzes --------------------------------------------------------------------------------- */
-/* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary, and dated results kept in
- * this browser only ("quiz:<id>" via guideStore) so a retake shows the change. Without this file the
- * quiz still works: answers in <details>, scoring by hand (guide.css swaps those for the buttons
- * under data-guide-js). Setting up changes nothing else on the page, so it costs a phone no restyle while
- * the page loads; each question's feedback box is added, and tied to its fieldset, at the first check. */
+/* ---- Quizzes ---------------------------------------------------------------------------------- */
+/* Quizzes (partials/guide/quiz.html): checking, feedback, a live summary and dated results. A
+ * knowledge check's results are kept ("quiz:<id>" in the store) so a retake shows the change; a
+ * self-assessment's only when the reader ticks "Keep my result", and one that raised a safety flag
+ * never. Without this file the quiz still works by hand (guide.css swaps the two). Setting up
+ * changes nothing on the page, so it costs a phone no restyle while the page loads: everything a
+ * reader has not asked for yet is built here when needed. */
 (function () {
+  var STRAINED = 4; /* a statement at this many points or more points to its own page */
+
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
 
   function make(tag, text) {
@@ -329,42 +394,93 @@ document.addEventListener("click", function (event) {
     return entry.band ? entry.score + " points, " + entry.band : entry.score + " of " + entry.of + " right";
   }
 
-  function setup(quiz) {
-    if (quiz.dataset.ready) return; // already set up: document$ fires on every page
-    quiz.dataset.ready = "1";
-    var name = "quiz:" + quiz.getAttribute("data-quiz"),
-      assessment = /self-assessment/.test(quiz.className),
-      items = all(quiz, "fieldset"),
-      find = quiz.querySelector.bind(quiz),
+  /* Scoring, apart from the page: `quiz` is what the markup says (read once at setup), `picks` the
+   * 0-based answer picked in each item (-1 for none). A safety flag never adds to the total. */
+  function score(quiz, picks) {
+    var result = { missing: [], total: 0, flagged: false, strained: [], right: [] };
+    quiz.items.forEach(function (item, index) {
+      var pick = picks[index], points;
+      if (pick < 0) return result.missing.push(index + 1);
+      if (!quiz.assessment) return result.right.push(pick === item.best), result.total += pick === item.best;
+      points = item.reverse ? quiz.scale - pick : pick + 1;
+      if (item.threshold) return void (result.flagged = result.flagged || pick + 1 >= item.threshold);
+      result.total += points;
+      if (points >= STRAINED && item.link) result.strained.push(item.link);
+    });
+    if (quiz.assessment) {
+      result.band = quiz.bands.filter(function (band) { return band.min <= result.total && result.total <= band.max; })[0];
+    }
+    return result;
+  }
+
+  function setup(section) {
+    if (section.dataset.ready) return; /* already set up: document$ fires on every page */
+    section.dataset.ready = "1";
+    var store = window.guideStore,
+      name = "quiz:" + section.getAttribute("data-quiz"),
+      items = all(section, "fieldset"),
+      find = section.querySelector.bind(section),
       summary = find("[data-summary]"),
       check = find("[data-check]"),
       retry = find("[data-retry]"),
-      history = find("[data-history]"),
-      safety = find("[data-safety]"),
-      store = window.guideStore,
+      keep = find("[data-keep]"),
       level = +find(".g-quiz__title").tagName[1] + 1,
-      kept = false, // the last check's result was saved
-      amended = false; // ...and an answer has changed since: the next check replaces that result
+      history = null,
+      last = null, /* the result on screen, while it is on screen */
+      lastKept = false;
+    var quiz = {
+      assessment: !!keep,
+      scale: items.length ? all(items[0], "input").length : 0,
+      items: items.map(function (item) {
+        return {
+          reverse: item.hasAttribute("data-reverse"),
+          threshold: +item.getAttribute("data-threshold") || 0,
+          best: all(item, "input").indexOf(item.querySelector("[data-best]")),
+          link: item.getAttribute("data-link") && { href: item.getAttribute("data-link"), text: item.getAttribute("data-link-text") }
+        };
+      }),
+      bands: all(section, "[data-min]").map(function (row) {
+        return { min: +row.getAttribute("data-min"), max: +row.getAttribute("data-max"), row: row,
+          title: row.querySelector("td").firstElementChild.textContent };
+      })
+    };
 
-    function addFeedback() {
-      items.forEach(function (item, index) {
-        if (item.querySelector("[data-feedback]")) return;
-        item.setAttribute("aria-describedby", quiz.id + index);
-        item.querySelector("div").insertAdjacentHTML("afterend", '<div data-feedback id="' + quiz.id + index + '"></div>');
-      });
+    function picks() {
+      return items.map(function (item) { return all(item, "input").indexOf(item.querySelector(":checked")); });
     }
 
     function saved() {
       try { return store.read(name, []) || []; } catch (damaged) { return []; }
     }
 
-    // Folded away: anyone who sees the screen sees only the count.
+    /* The saved results, folded away (anyone who sees the screen sees only the count), built only
+     * when there are some. */
     function showHistory() {
-      var list = saved(), shown = history.querySelector("ul");
-      history.hidden = !list.length;
+      var list = saved();
+      if (!list.length) {
+        if (history) history.remove(), history = null;
+        return;
+      }
+      if (!history) {
+        history = document.createElement("details");
+        history.className = "g-quiz__history";
+        history.setAttribute("data-search-exclude", "");
+        history.innerHTML = "<summary>Your saved results on this device (<span></span>)</summary><ul></ul>" +
+          '<button type="button">Clear my saved results</button>';
+        history.querySelector("button").addEventListener("click", function () {
+          store.remove(name);
+          lastKept = false;
+          if (keep) keep.checked = false;
+          showHistory();
+          say(["Your saved results for this quiz are cleared."]);
+          focusQuestion(items[0]);
+        });
+        all(section, ".g-quiz__note").pop().after(history);
+      }
       history.querySelector("span").textContent = list.length;
+      var shown = history.querySelector("ul");
       shown.textContent = "";
-      list.reverse().forEach(function (entry) { shown.appendChild(make("li", day(entry.date) + ", " + describe(entry))); });
+      list.slice().reverse().forEach(function (entry) { shown.appendChild(make("li", day(entry.date) + ", " + describe(entry))); });
     }
 
     function say(nodes) {
@@ -372,113 +488,174 @@ document.addEventListener("click", function (event) {
       nodes.forEach(function (node) { node && summary.appendChild(node.nodeType ? node : make("p", node)); });
     }
 
-    // A band's title, as in "toward “Mostly steady”": which way a total moves only means something
-    // named. Bands run from the lowest totals up (the build checks), so the first and last name the ends.
-    var bands = all(quiz, "[data-min]"), lows = bands[0], highs = bands[bands.length - 1];
-    function titleOf(row) { return "“" + row.querySelector("td").firstElementChild.textContent + "”"; }
-
-    // The whole question in view (its scroll margin keeps it clear of the sticky header), not just
-    // the first answer that takes focus.
+    /* The whole question in view (its scroll margin keeps it clear of the sticky header), not just
+     * the first answer that takes focus. */
     function focusQuestion(item) {
       item.scrollIntoView({ block: "nearest" });
       item.querySelector("input").focus({ preventScroll: true });
     }
 
-    check.addEventListener("click", function () {
-      var missing = items.filter(function (item) { return !item.querySelector(":checked"); });
-      if (missing.length) {
-        say(["Please answer every " + (assessment ? "statement" : "question") + " first. Still to answer: " +
-          missing.map(function (item) { return items.indexOf(item) + 1; }).join(", ") + "."]);
-        return focusQuestion(missing[0]);
+    function feedback(item, index) {
+      var box = item.querySelector("[data-feedback]");
+      if (!box) {
+        item.setAttribute("aria-describedby", section.id + "-f" + index);
+        box = item.querySelector("div").insertAdjacentElement("afterend", document.createElement("div"));
+        box.setAttribute("data-feedback", "");
+        box.id = section.id + "-f" + index;
       }
-      var score = 0, flagged, entry, text, band;
-      addFeedback();
-      items.forEach(function (item) {
-        var inputs = all(item, "input"), picked = item.querySelector(":checked"), feedback = item.querySelector("[data-feedback]"), best,
-          points, value = inputs.indexOf(picked) + 1, threshold = item.getAttribute("data-threshold");
-        if (assessment) {
-          points = item.hasAttribute("data-reverse") ? inputs.length + 1 - value : value;
-          score += points;
-          if (threshold && value >= threshold) flagged = true;
-          feedback.textContent = points + (points == 1 ? " point" : " points") +
-            (item.hasAttribute("data-reverse") ? " (this one counts the other way)." : ".");
+      return box;
+    }
+
+    /* Safety first: the message, a way out, and real help; no band, no total, nothing kept. */
+    function safetyView() {
+      var box = document.createElement("div"), exit = document.createElement("a"), more = document.createElement("p");
+      box.className = "g-quiz__safety";
+      box.appendChild(make("p", section.getAttribute("data-safety-message"))).insertAdjacentHTML("afterbegin", "<strong>Your safety comes first.</strong> ");
+      exit.className = "g-quiz__exit";
+      exit.href = section.getAttribute("data-exit");
+      exit.setAttribute("data-quick-exit", exit.href);
+      exit.rel = "nofollow noreferrer";
+      exit.textContent = "Exit this page";
+      box.appendChild(document.createElement("p")).appendChild(exit);
+      box.insertAdjacentHTML("beforeend", section.getAttribute("data-help"));
+      more.appendChild(document.createElement("a")).textContent = "Read the Safety page";
+      more.firstChild.href = section.getAttribute("data-safety-href");
+      box.appendChild(more);
+      return box;
+    }
+
+    function remember(entry) {
+      var list = saved().concat(entry).slice(-10); /* the last 10 */
+      lastKept = store.write(name, list);
+      showHistory();
+    }
+
+    function forgetLast() {
+      var list = saved();
+      if (lastKept && list.length) list.pop(), list.length ? store.write(name, list) : store.remove(name);
+      lastKept = false;
+      showHistory();
+    }
+
+    check.addEventListener("click", function () {
+      var result = score(quiz, picks()), heading = make("h" + level, "Your result"), previous, text, band, nodes;
+      if (result.missing.length) {
+        say(["Please answer every " + (quiz.assessment ? "statement" : "question") + " first. Still to answer: " +
+          result.missing.join(", ") + "."]);
+        return focusQuestion(items[result.missing[0] - 1]);
+      }
+      previous = lastKept ? saved().slice(0, -1).pop() : saved().pop();
+      forgetLast(); /* checking again replaces a result kept from this same sitting */
+      heading.tabIndex = -1;
+      if (quiz.assessment && result.flagged) {
+        last = null;
+        nodes = [heading, safetyView(), "Remember: this is a self-check, not a diagnosis. A result that " +
+          "touches on your safety is never kept on this device."];
+      } else if (quiz.assessment) {
+        band = result.band.row.querySelector("td").cloneNode(true);
+        last = { score: result.total, band: result.band.title, date: new Date().toISOString() };
+        text = "Your total is " + result.total + ", on a range from " + quiz.bands[0].min + " (“" + quiz.bands[0].title +
+          "”) to " + quiz.bands[quiz.bands.length - 1].max + " (“" + quiz.bands[quiz.bands.length - 1].title + "”).";
+        nodes = [heading, text, band, strainedLinks(result.strained), compared(previous, last),
+          "Remember: this is a self-check, not a diagnosis."];
+      } else {
+        last = { score: result.total, of: items.length, date: new Date().toISOString() };
+        nodes = [heading, "You picked the better move in " + result.total + " of " + items.length + " questions.",
+          compared(previous, last)];
+      }
+      items.forEach(function (item, index) {
+        var box = feedback(item, index), points;
+        if (quiz.assessment) {
+          if (quiz.items[index].threshold) return void (box.textContent = "Not counted: this one is about your safety.");
+          points = quiz.items[index].reverse ? quiz.scale - picks()[index] : picks()[index] + 1;
+          box.textContent = points + (points == 1 ? " point" : " points") + (quiz.items[index].reverse ? " (this one counts the other way)." : ".");
         } else {
-          best = item.querySelector("[data-best]");
-          score += picked == best;
-          feedback.textContent = picked == best
-            ? "Your answer is the better move."
-            : "Not quite. The better move is “" + best.parentNode.textContent.trim() + "”";
-          feedback.className = picked == best ? "is-right" : "is-wrong";
+          box.textContent = result.right[index] ? "Your answer is the better move." :
+            "Not quite. The better move is “" + item.querySelector("[data-best]").parentNode.textContent.trim() + "”";
+          box.className = result.right[index] ? "is-right" : "is-wrong";
           item.querySelector("details").open = true;
         }
       });
-      if (assessment) {
-        band = bands.filter(function (row) {
-          return row.getAttribute("data-min") <= score && score <= row.getAttribute("data-max");
-        })[0].querySelector("td").cloneNode(true);
-        // Repair steps or counselling with a partner you fear can do harm: only the title stays.
-        if (flagged) band.replaceChildren(band.firstElementChild, make("p", safety.getAttribute("data-result")));
-        entry = { score: score, band: band.firstElementChild.textContent };
-        text = "Your total is " + score + ", on a range from " + items.length + " (" + titleOf(lows) + ") to " +
-          items.length * all(items[0], "input").length + " (" + titleOf(highs) + ").";
-      } else {
-        entry = { score: score, of: items.length };
-        text = "You picked the better move in " + score + " of " + items.length + " questions.";
-      }
-      entry.date = new Date().toISOString();
-      var list = saved().slice(0, amended ? -1 : undefined), last = list[list.length - 1],
-        heading = make("h" + level, "Your result"), change;
-      kept = amended = false;
-      if (last) {
-        change = "Last time, on " + day(last.date) + ": " + describe(last) + ". " +
-          (score == last.score ? "This time your score is the same." :
-            "This time it is " + Math.abs(score - last.score) + (score > last.score ? " higher" : " lower") +
-            (assessment ? ", toward " + titleOf(score > last.score ? highs : lows) + "." : "."));
-      }
-      heading.tabIndex = -1;
-      say([heading, flagged && safety, text, band, change, assessment && "Remember: this is a self-check, not a diagnosis."]);
-      if (flagged) safety.hidden = false;
-      try {
-        if (!store.read("nosave", false)) store.write(name, list.concat(entry).slice(-10)), kept = true; // the last 10
-      } catch (blocked) { /* storage off or damaged: shown, not kept */ }
-      showHistory();
-      quiz.classList.add("is-checked");
+      say(nodes);
+      if (last && (!quiz.assessment || keep.checked)) remember(last);
+      if (keep) keep.disabled = !last;
+      section.classList.add("is-checked");
       check.hidden = true;
       retry.hidden = false;
       heading.focus();
     });
 
-    // Back to unchecked: no feedback, no result (an emptied live region says nothing), "Check" again.
+    /* "Also read", for the statements that scored high on their own. */
+    function strainedLinks(links) {
+      if (!links.length) return null;
+      var list = document.createElement("ul");
+      links.forEach(function (link) {
+        var a = list.appendChild(document.createElement("li")).appendChild(make("a", link.text));
+        a.href = link.href;
+      });
+      var box = document.createElement("div");
+      box.appendChild(make("p", "Some of your answers point to a page of their own:"));
+      box.appendChild(list);
+      return box;
+    }
+
+    /* Last time, and which way this time moved; never toward a band from a result not kept. */
+    function compared(previous, now) {
+      if (!previous || !now) return null;
+      var moved = now.score - previous.score, ends = quiz.bands;
+      return "Last time, on " + day(previous.date) + ": " + describe(previous) + ". " + (moved === 0
+        ? "This time your score is the same."
+        : "This time it is " + Math.abs(moved) + (moved > 0 ? " higher" : " lower") + (quiz.assessment
+          ? ", toward “" + (moved > 0 ? ends[ends.length - 1] : ends[0]).title + "”." : "."));
+    }
+
+    /* Back to unchecked: no feedback, no result (an emptied live region says nothing), "Check" again. */
     function uncheck() {
-      all(quiz, "[data-feedback]").forEach(function (feedback) { feedback.textContent = feedback.className = ""; });
-      all(quiz, "details").forEach(function (details) { details.open = false; });
-      if (safety) safety.hidden = true, quiz.appendChild(safety);
+      all(section, "[data-feedback]").forEach(function (box) { box.textContent = box.className = ""; });
+      all(section, "fieldset details").forEach(function (details) { details.open = false; });
       say([]);
-      quiz.classList.remove("is-checked");
+      last = null;
+      if (keep) keep.disabled = false;
+      section.classList.remove("is-checked");
       check.hidden = false;
       retry.hidden = true;
     }
 
     retry.addEventListener("click", function () {
-      all(quiz, "input").forEach(function (input) { input.checked = false; });
+      all(section, "fieldset input").forEach(function (input) { input.checked = false; });
+      lastKept = false;
       uncheck();
       focusQuestion(items[0]);
     });
 
-    // A changed answer makes the feedback and result stale: the reader checks again, and that result
-    // replaces the stale one in the saved list rather than adding a near-copy of it.
-    quiz.addEventListener("change", function () {
-      if (!quiz.classList.contains("is-checked")) return;
+    /* A changed answer makes the feedback and result stale: the reader checks again, and that result
+     * replaces the stale one in the saved list rather than adding a near-copy of it. */
+    section.addEventListener("change", function (event) {
+      if (event.target === keep) {
+        if (!last) return;
+        if (keep.checked) remember(last);
+        else forgetLast();
+        return note(keep.checked ? (lastKept ? "Your result is kept on this device." : "Your result could not be kept: " +
+          "saving is off on this device.") : "Your result is no longer kept.");
+      }
+      if (!event.target.closest("fieldset") || !section.classList.contains("is-checked")) return;
       uncheck();
-      amended = kept;
       say(["You changed an answer. Check again to see your result."]);
     });
 
-    find("[data-clear]").addEventListener("click", function () {
-      try { store.remove(name); } catch (blocked) { /* nothing was kept */ }
+    /* The result stays on screen; a note about keeping it goes at the live region's end, so a screen
+     * reader hears only the note. */
+    function note(text) {
+      var p = summary.querySelector("[data-note]") || summary.appendChild(make("p", ""));
+      p.setAttribute("data-note", "");
+      p.textContent = text;
+    }
+
+    /* "Don't save" turned on: the store deleted the saved results, so stop showing them. */
+    document.addEventListener("guide:saving", function () {
+      if (!section.isConnected) return;
+      if (!store.saving()) lastKept = false;
       showHistory();
-      say(["Your saved results for this quiz are cleared."]);
-      focusQuestion(items[0]);
     });
 
     if (saved().length) showHistory();
@@ -486,18 +663,11 @@ document.addEventListener("click", function (event) {
 
   function start() { all(document, "[data-quiz]").forEach(setup); }
 
-  // A worksheet's "Don't save on this device" switch, turned on, removed the saved results: stop showing them.
-  document.addEventListener("change", function (event) {
-    if (event.target.checked && event.target.matches("[data-nosave]")) all(document, "[data-history]").forEach(function (history) {
-      history.hidden = true;
-      history.querySelector("ul").textContent = "";
-    });
-  });
-
+  window.guideScore = score; /* for tests: scoring is a pure function */
   if (window.document$) window.document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
 
-/* Everything above loaded: show the tools that need it (guide.css). An attribute, not a class:
+/* Everything above loaded: show the controls that need it (guide.css). An attribute, not a class:
  * Material's `:not([class])` rules make any class change on <html> restyle every element. */
 document.documentElement.setAttribute("data-guide-js", "");

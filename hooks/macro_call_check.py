@@ -1,0 +1,31 @@
+"""Build check: no worksheet or quiz call is left on a page as text.
+
+`{ quiz("x") }` with single braces, or a call inside a code span, is not run by the macros: the
+page would show the words instead of the quiz, and nothing else would fail. The rules live in
+`guide_macros/pagecalls.py`; problems are warnings, which the strict build turns into a failure.
+Zensical skips hooks: that is fine for a check.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from guide_macros.pagecalls import leftover_calls
+
+log = get_plugin_logger("macro calls")
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+def on_page_markdown(markdown, page, config, files):
+    """Runs after the macros plugin has rendered the page: any call still there was not run."""
+    name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+    for line, text in leftover_calls(markdown, page.file.content_string):
+        log.warning(f"{name}, line {line}: {text} was not run: a macro call needs two braces on each side, "
+                    'like {{ quiz("take-stock-check") }}')
+    return markdown
