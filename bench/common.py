@@ -5,16 +5,12 @@ Nothing here asserts: the scripts print figures, and check.py compares them with
 
 from __future__ import annotations
 
-import functools
 import gzip
-import io
 import json
 import shutil
 import subprocess
 import sys
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -23,15 +19,12 @@ OUT = BENCH / "out"  # each script also saves its JSON line here for check.py (g
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sitebuild import build_env, copy_project  # noqa: E402  (one copy of the build recipe)
+from siteserver import GZIP_LEVEL, SUB_PATH, GzipServer  # noqa: E402,F401  (one server, shared with the tests)
 
-SUB_PATH = "/guide/"  # served under a sub-path, like a GitHub Pages project site
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                   "--disable-extensions", "--disable-default-apps"]
-# GitHub Pages gzips text responses; level 6 is gzip's (and nginx's usual) middle setting.
-GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-GZIP_LEVEL = 6
 KIB = 1024
 
 
@@ -86,93 +79,7 @@ def real_project(destination: Path) -> Path:
     return copy_project(destination)
 
 
-# ---------------------------------------------------------------------------
-# A local server that gzips like GitHub Pages
-# ---------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=4096)
-def gzipped_once(body: bytes) -> bytes:
-    """A file is compressed once, then served from memory, as a CDN serves GitHub Pages. Compressing
-    on every request (under Python's one lock) made a page's later files arrive late and in a
-    different order from run to run, which moved Lighthouse's first paint between runs."""
-    return gzip.compress(body, GZIP_LEVEL, mtime=0)
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH; text is gzipped when the client accepts it; 404 -> 404.html."""
-
-    sent: list  # (path, bytes on the wire) per response, for whoever wants to read it
-
-    def translate_path(self, path: str) -> str:
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?", 1)[0].endswith("/"):
-                return super().send_head()  # the standard redirect to the slash form
-            path = path / "index.html"
-        if not path.is_file():
-            self.send_error(404)
-            return None
-        body, status = path.read_bytes(), 200
-        return self.answer(status, body, self.guess_type(str(path)), path.suffix)
-
-    def answer(self, status: int, body: bytes, content_type: str, suffix: str):
-        gzipped = suffix in GZIP_TYPES and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = gzipped_once(body)
-        self.send_response(status)
-        self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") or
-                                                         suffix in (".js", ".json", ".svg") else ""))
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
-        self.end_headers()
-        self.sent.append((self.path, len(body)))
-        return io.BytesIO(body)
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.exists():
-            stream = self.answer(404, page.read_bytes(), "text/html", ".html")
-            if self.command != "HEAD":
-                self.wfile.write(stream.read())
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-class GzipServer:
-    """`with GzipServer() as base_url:` serves `.site_dir`. The port is known (`.base_url`) before it
-    starts, so a site can be built with its own address as site_url (canonical links, 404 assets)."""
-
-    def __init__(self, site_dir: Path | None = None):
-        self.site_dir = site_dir
-        self.sent: list = []  # (path, bytes on the wire) of every response
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler)
-        self.server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}{SUB_PATH}"
-
-    def _handler(self, *args, **kwargs):
-        handler = type("Handler", (GzipHandler,), {"sent": self.sent})
-        return handler(*args, directory=str(self.site_dir), **kwargs)
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self.base_url
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
+# The local server that gzips like GitHub Pages is shared with the tests: tests/siteserver.py.
 
 # ---------------------------------------------------------------------------
 # Chromium, sizes, output

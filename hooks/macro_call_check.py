@@ -1,7 +1,7 @@
 """Build check: no worksheet or quiz call is left on a page as text.
 
-`{ quiz("x") }` with single braces, or a call inside a code span, is not run by the macros: the
-page would show the words instead of the quiz, and nothing else would fail. The rules live in
+`{ quiz("x") }` with single braces is not run by the macros: the page would show the words instead
+of the quiz, and nothing else would fail. The rules live in
 `guide_macros/pagecalls.py`; problems are warnings, which the strict build turns into a failure.
 Zensical skips hooks: that is fine for a check.
 """
@@ -23,9 +23,9 @@ log = get_plugin_logger("macro calls")
 # ---------------------------------------------------------------------------
 
 def on_page_markdown(markdown, page, config, files):
-    """Runs after the macros plugin has rendered the page: any call still there was not run."""
+    """Runs for each page: a call in its source that no `{{ }}` holds is never run."""
     name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    for line, text in leftover_calls(markdown, page.file.content_string):
+    for line, text in leftover_calls(page.file.content_string):
         log.warning(f"{name}, line {line}: {text} was not run: a macro call needs two braces on each side, "
                     'like {{ quiz("take-stock-check") }}')
     return markdown

@@ -20,8 +20,10 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+# The checkout (the article's default path counts from it), and the docs under test: this checkout's,
+# or those of the copy the owner-change test edited (GUIDE_PROJECT).
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+DOCS = Path(os.environ.get("GUIDE_PROJECT") or ROOT).resolve() / "docs"
 ARTICLE_VARIABLE = "GUIDE_ARTICLE"
 DEFAULT_ARTICLE = "../shared/source/article.txt"
 RUN = 8  # words in a row that count as copied

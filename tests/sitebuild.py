@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project under test: this checkout, or (GUIDE_PROJECT) a copy the owner-change test has edited.
+ROOT = Path(os.environ.get("GUIDE_PROJECT") or Path(__file__).resolve().parent.parent).resolve()
 # What a build reads; tests copy only this so a broken fixture never touches the real tree.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "schemas")
 

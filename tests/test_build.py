@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
 
+import project
 from sitebuild import mkdocs_build, output
 
 
@@ -51,37 +54,54 @@ def test_jinja_like_prose_does_not_break_the_build(project_copy, tmp_path, prose
     assert result.returncode == 0, output(result)
 
 
-def link_first_band_to(project, target: str) -> str:
-    """Point the two-minute check's first band link at `target`; the file as the owner sees it."""
-    path = project / "docs" / "data" / "quizzes" / "two-minute-check.yml"
-    text = path.read_text(encoding="utf-8")
-    assert "page: celebrate-progress.md\n" in text
-    path.write_text(text.replace("page: celebrate-progress.md\n", f"page: {target}\n", 1), encoding="utf-8")
-    return "docs/data/quizzes/two-minute-check.yml"
+def link_first_band_to(project_dir, target: str) -> tuple[str, str]:
+    """Point a self-assessment's first band link at `target`; (its file as the owner sees it, quiz id)."""
+    quiz_id = next(quiz_id for quiz_id, quiz in project.assessments(project_dir).items() if quiz.bands[0].links)
+    path = project_dir / "docs" / "data" / "quizzes" / f"{quiz_id}.yml"
+    old = quiz_data_first_link(path)
+    content = path.read_text(encoding="utf-8")
+    path.write_text(content.replace(f"page: {old}\n", f"page: {target}\n", 1), encoding="utf-8")
+    return f"docs/data/quizzes/{quiz_id}.yml", quiz_id
+
+
+def quiz_data_first_link(path) -> str:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["bands"][0]["links"][0]["page"]
+
+
+def a_worksheet_page() -> tuple[str, str]:
+    """A page with a worksheet, and the worksheet's anchor: a part of a page a band may link to."""
+    page, sheet = next((page, item) for page in project.pages() for kind, item in project.calls(page) if kind == "worksheet")
+    return page, f"ws-{sheet}"
 
 
 def test_a_quiz_link_to_a_missing_part_of_a_page_fails_the_build(project_copy, tmp_path):
-    data_file = link_first_band_to(project_copy, "take-stock.md#no-such-part")
+    page, _ = a_worksheet_page()
+    data_file, _ = link_first_band_to(project_copy, f"{page}#no-such-part")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert f"{data_file}: bands[0].links[0].page: take-stock.md has no part '#no-such-part'" in output(result)
+    assert f"{data_file}: bands[0].links[0].page: {page} has no part '#no-such-part'" in output(result)
 
 
 def test_a_quiz_link_to_a_part_of_a_page_lands_there(project_copy, tmp_path, parse):
-    link_first_band_to(project_copy, "take-stock.md#ws-take-stock")
+    page, anchor = a_worksheet_page()
+    _, quiz_id = link_first_band_to(project_copy, f"{page}#{anchor}")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, output(result)
-    quiz = parse(tmp_path / "out" / "index.html").select_one('[data-quiz="two-minute-check"]')
-    assert quiz.select_one('a[href="take-stock/#ws-take-stock"]'), "the band's link lost its #part"
+    shown = project.where_used("quiz", quiz_id, project_copy)[0]
+    quiz = parse(tmp_path / "out" / project.built(shown)).select_one(f'[data-quiz="{quiz_id}"]')
+    hrefs = [a["href"] for a in quiz.select("tbody tr")[0].select("a")]
+    assert hrefs[0].endswith(f"{project.url_path(page)}#{anchor}"), f"the band's link lost its #part: {hrefs}"
 
 
 def test_an_impossible_reviewed_date_is_named_not_a_crash(project_copy, tmp_path):
     """Quizzes read linked pages' titles; a page whose front matter YAML cannot read is the page's
     problem, reported by name, not a traceback from whichever page's quiz got there first."""
-    page = project_copy / "docs" / "take-stock.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-26", "reviewed: 2026-02-30", 1),
+    name = next(page for page in project.pages() if "reviewed" in project.front_matter(page) and project.calls(page))
+    page = project_copy / "docs" / name
+    page.write_text(re.sub(r"(?m)^reviewed: .*$", "reviewed: 2026-02-30", page.read_text(encoding="utf-8"), count=1),
                     encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "docs/take-stock.md: front matter cannot be read" in output(result)
+    assert f"docs/{name}: reviewed: '2026-02-30' is not a real date" in output(result)
+    assert "covered by no page" not in output(result)
     assert "Traceback" not in output(result)

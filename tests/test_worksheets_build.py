@@ -1,44 +1,66 @@
-"""Worksheets in the built site: every field with its label on its themed page, a workbook that links them;
-bad data files stop the build with a message the owner can act on; search finds worksheets once."""
+"""Worksheets in the built site: every worksheet a page calls shows every field with its label, where
+the page calls it; the workbook lists what the pages call, by itself; bad data files stop the build
+with a message the owner can act on; search finds each worksheet on its page, not on the workbook.
+
+What to expect comes from mkdocs.yml, the pages' macro calls and the data files (tests/project.py),
+so the owner's new worksheets and pages are checked too, without editing these tests."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 import yaml
-from mkdocs.utils.yaml import yaml_load
+from bs4 import BeautifulSoup
 
+import project as plan
 from guide_macros import worksheets
+from guide_macros.links import page_title
+from guide_macros.pagecalls import nav_pages
+from guide_macros.worksheet_models import Worksheet
 from sitebuild import ROOT, mkdocs_build, output
+from test_worksheet_data import authoring_example
 
-SHEETS = worksheets.load(ROOT)
-THEMED_PAGES = ("take-stock", "decide-honestly", "bring-your-partner-in", "talk-and-listen", "outside-help",
-                "actions-not-words", "celebrate-progress")
+SHEETS = plan.worksheets()
+# Each (page, worksheet id) a page calls, once per page, in reading order.
+CALLED = list(dict.fromkeys((page, sheet_id) for page in plan.pages()
+                            for kind, sheet_id in plan.calls(page) if kind == "worksheet"))
+SITE = "https://site.test/"
 
 
-def text(element) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())
+text = plan.text  # what a reader sees in an element, white space collapsed
+
+
+def sheet_ids_called(page: str, root: Path = ROOT) -> list[str]:
+    return [sheet_id for kind, sheet_id in plan.calls(page, root) if kind == "worksheet"]
 
 
 @pytest.fixture(scope="module")
-def workbook(html_pages, parse):
-    return parse(html_pages["workbook/index.html"])
+def workbook_page() -> str:
+    """The page that calls `{{ workbook() }}`."""
+    return plan.one_page_calling("workbook")
+
+
+@pytest.fixture(scope="module")
+def workbook(workbook_page, html_pages, parse):
+    return parse(html_pages[plan.built(workbook_page)])
+
+
+def sections_on(soup, sheet_id=None) -> list:
+    article = soup.select_one("article")
+    selector = "section.g-worksheet" + (f'[data-worksheet="{sheet_id}"]' if sheet_id else "")
+    return article.select(selector)
 
 
 @pytest.fixture(scope="module")
 def sheets_on_pages(html_pages, parse):
-    """Every worksheet section on the themed pages, in reading order, as (page, section)."""
-    return [(page, section) for page in THEMED_PAGES
-            for section in parse(html_pages[f"{page}/index.html"]).select("section.g-worksheet")]
-
-
-def section_of(soup, sheet_id):
-    found = soup.select(f'section.g-worksheet[data-worksheet="{sheet_id}"]')
-    assert len(found) == 1, f"expected worksheet {sheet_id!r} once, found {len(found)}"
-    return found[0]
+    """Every worksheet section on the pages that call one, in reading order, as (page, section)."""
+    return [(page, section) for page in plan.pages_calling("worksheet")
+            for section in sections_on(parse(html_pages[plan.built(page)]))]
 
 
 def label_for(section, control) -> str:
@@ -54,6 +76,8 @@ def assert_field_rendered(section, field) -> None:
                        and any(control.get("data-k", "").split(".")[0] == field.id for control in tag.select("[data-k]")))
     assert box, f"field {field.id!r} ({field.kind}) is missing"
     controls = box.select("[data-k]")
+    if field.hint:
+        assert " ".join(field.hint.split()) in text(box), f"field {field.id!r}: its hint is missing"
     if field.kind in ("short", "long"):
         [control] = controls
         assert control.name == ("input" if field.kind == "short" else "textarea")
@@ -86,30 +110,51 @@ def assert_field_rendered(section, field) -> None:
             assert control["type"] == ("checkbox" if column.tick else "text")
 
 
-@pytest.mark.parametrize("sheet_id", sorted(SHEETS))
-def test_every_worksheet_renders_every_field_with_its_label(sheets_on_pages, sheet_id):
-    sheet = SHEETS[sheet_id]
-    [section] = [section for _, section in sheets_on_pages if section["data-worksheet"] == sheet_id]
+def assert_worksheet_rendered(section, sheet: Worksheet) -> None:
+    """Its heading, what it is for, how long, how often, who, why, and every field with its label."""
     assert section["data-version"] == sheet.version
-    assert text(section.find(["h2", "h3"])) == sheet.title
+    heading = section.find(["h2", "h3", "h4", "h5", "h6"])
+    assert text(heading) == sheet.title
+    assert section.get("aria-label") == sheet.title, "the region is named after the worksheet"
     shown = text(section)
-    for part in (sheet.purpose, sheet.why, sheet.instructions, f"about {sheet.time} minutes", sheet.frequency, sheet.who):
+    for part in (sheet.purpose, sheet.why, sheet.instructions, f"about {sheet.time} minute", sheet.frequency, sheet.who):
         assert " ".join(part.split()) in shown
-    assert "Your answers stay on this device" in shown
     for field in sheet.fields:
         assert_field_rendered(section, field)
 
 
+@pytest.mark.parametrize(("page", "sheet_id"), CALLED, ids=[f"{page}:{sheet_id}" for page, sheet_id in CALLED])
+def test_every_worksheet_a_page_calls_renders_every_field_with_its_label(html_pages, parse, page, sheet_id):
+    found = sections_on(parse(html_pages[plan.built(page)]), sheet_id)
+    assert len(found) == sheet_ids_called(page).count(sheet_id), f"{page}: one worksheet for each call"
+    for section in found:
+        assert_worksheet_rendered(section, SHEETS[sheet_id])
+
+
+def test_the_pages_call_worksheets():
+    """Without any, the tests below would check nothing."""
+    assert CALLED, "no page calls {{ worksheet(...) }}"
+
+
+def test_each_page_shows_its_worksheets_in_the_order_it_calls_them(html_pages, parse):
+    for page in plan.pages():
+        shown = [section["data-worksheet"] for section in sections_on(parse(html_pages[plan.built(page)]))]
+        assert shown == sheet_ids_called(page), page
+
+
 def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(sheets_on_pages):
-    for _, section in sheets_on_pages:
+    assert sheets_on_pages
+    for page, section in sheets_on_pages:
         bar, fold = section.select_one(".g-ws-bar"), section.select_one("details.g-ws-more")
         # guide.css hides [data-js] until guide.js has loaded (a browser test checks it is hidden without it).
-        assert bar.has_attr("data-js") and fold.has_attr("data-js"), "buttons that need JavaScript are marked"
+        assert bar.has_attr("data-js") and fold.has_attr("data-js"), f"{page}: buttons that need JavaScript are marked"
         assert [button["data-act"] for button in bar.select("button")] == ["print", "blank"]
         assert text(fold.find("summary")) == "Save, move or clear answers"
         assert [button["data-act"] for button in fold.select("button")] == ["export", "import", "clear"]
-        assert fold.select_one('input[role="switch"][data-nosave]').find_parent("label")
+        switch = fold.select_one('input[role="switch"][data-nosave]')
+        assert switch and text(switch.find_parent("label")) == "Don't save anything on this device"
         assert len(section.select('[role="status"]')) == 2, "messages go to a live region (top, and in the fold)"
+        assert section.select("[data-nojs]"), f"{page}: without JavaScript the worksheet says what it cannot do"
 
 
 def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(sheets_on_pages):
@@ -121,42 +166,146 @@ def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(sheets
         assert "Your answers stay on this device" in text(section.select_one(".g-ws-privacy"))
 
 
+# ---------------------------------------------------------------------------
+# The workbook: made from the pages' calls, never typed
+# ---------------------------------------------------------------------------
+
+def nav_title(page: str, root: Path = ROOT) -> str:
+    """The page's title as the nav names it (its own title when the nav gives none)."""
+    titles = dict((file, title) for title, file in nav_pages(plan.config(root).get("nav"), root / "docs"))
+    return titles.get(page) or page_title(root / "docs", page)
+
+
+class Entry(NamedTuple):
+    """One line of the workbook's contents, as a reader follows it."""
+
+    title: str  # the worksheet's title, its link's text
+    address: str  # where that link goes
+    page_title: str  # "on the page ...": the page's link text
+    page_address: str  # where that link goes
+
+
+def expected_workbook(root: Path = ROOT) -> list[Entry]:
+    """Each worksheet the pages call, in reading order, at the first page that calls it."""
+    sheets = plan.worksheets(root)
+    return [Entry(sheets[sheet_id].title, f"{SITE}{plan.url_path(page)}#ws-{sheet_id}", nav_title(page, root),
+                  f"{SITE}{plan.url_path(page)}")
+            for sheet_id, page in plan.first_use("worksheet", root).items()]
+
+
+def workbook_entries(soup, workbook_page: str) -> list[Entry]:
+    """What the workbook's contents list shows, each line resolved from the workbook's own address."""
+    here = SITE + plan.url_path(workbook_page)
+    contents = soup.find(id="contents")
+    assert contents and contents.name == "h2", "the list is under a 'Contents' heading"
+    entries = []
+    for item in contents.find_next("ol").find_all("li", recursive=False):
+        sheet_link, page_link = item.find_all("a")
+        assert " ".join(item.get_text().split()) == f"{text(sheet_link)}, on the page {text(page_link)}"
+        entries.append(Entry(text(sheet_link), urljoin(here, sheet_link["href"]),
+                             text(page_link), urljoin(here, page_link["href"])))
+    return entries
+
+
+def test_the_workbook_lists_exactly_the_worksheets_the_pages_call_in_reading_order(workbook, workbook_page, html_pages,
+                                                                                    parse):
+    """Each entry links to the worksheet on the first page that calls it, and names that page as the nav does."""
+    entries = workbook_entries(workbook, workbook_page)
+    assert entries == expected_workbook()
+    assert len(entries) == len(plan.first_use("worksheet")) > 0
+    for entry, (sheet_id, page) in zip(entries, plan.first_use("worksheet").items()):
+        target = parse(html_pages[plan.built(page)]).find(id=f"ws-{sheet_id}")
+        assert target is not None and target.get("data-worksheet") == sheet_id, f"{entry.address} lands on its worksheet"
+
+
+def test_the_workbook_stays_light_until_asked(workbook):
+    """It brings the worksheets onto itself only when asked (tests/browser/test_worksheets.py), so its
+    first visit costs no more than any page."""
+    assert workbook.select("section.g-worksheet") == []
+    holder = workbook.select_one("div.g-workbook__sheets")
+    assert holder is not None and holder.contents == [] and holder.has_attr("data-search-exclude")
+
+
+def test_nothing_the_workbook_lists_is_typed_on_its_page(workbook_page):
+    """The owner never types a title or a link twice: the page's Markdown only calls the macro."""
+    source = plan.source(workbook_page)
+    assert "#ws-" not in source
+    for sheet in SHEETS.values():
+        assert sheet.title not in source, f"{sheet.title!r} is typed on {workbook_page}"
+
+
 def test_the_workbook_buttons_look_like_buttons_and_need_javascript(workbook):
-    buttons = workbook.select("[data-print-all]")
+    tools = workbook.select_one("p.g-workbook__tools")
+    assert tools is not None and tools.has_attr("data-js"), "shown only once guide.js has loaded"
+    buttons = tools.select("button[data-print-all]")
     assert [text(b) for b in buttons] == ["Print the workbook with my answers", "Print the workbook blank",
                                           "Show every worksheet here"]
+    assert [b["data-print-all"] for b in buttons] == ["answers", "blank", "show"]
     assert all("md-button" in b["class"] for b in buttons)
-    assert buttons[0].find_parent("p").select_one('[role="status"]'), "what the buttons did is announced"
-    assert "needs JavaScript" in text(workbook.select_one(".g-nojs")), "without JavaScript the page says why"
+    assert tools.select_one('.g-workbook__status[role="status"]'), "what the buttons did is announced"
+    note = workbook.select_one("p.g-workbook__note[data-nojs]")
+    assert note is not None and "needs JavaScript" in text(note), "without JavaScript the page says why"
+    assert workbook.select(".g-nojs") == [], "one way to mark no-JavaScript: [data-nojs]"
 
 
-def test_each_themed_page_has_a_worksheet_under_a_try_it_heading_before_next(html_pages, parse):
-    for page in THEMED_PAGES:
-        soup = parse(html_pages[f"{page}/index.html"])
-        article = soup.select_one("article")
-        found = article.select("section.g-worksheet")
-        assert found, f"{page}: no worksheet"
-        for section in found:
-            heading = section.find_previous_sibling("h2")
-            assert heading and text(heading).startswith("Try it:"), f"{page}: worksheet not under 'Try it'"
-            next_line = [p for p in article.find_all("p") if text(p).startswith("Next:")]
-            assert next_line and section in next_line[-1].find_all_previous("section"), f"{page}: worksheet after 'Next'"
-            sheet = SHEETS[section["data-worksheet"]]
-            assert text(section.find("h3")) == sheet.title
-            for field in sheet.fields:
-                assert_field_rendered(section, field)
+def add_authoring_example(project: Path, page: str) -> str:
+    """Follow AUTHORING.md: save its example worksheet file and put it on `page` as it shows. Returns its id
+    (the example's, or a new one if the owner has already used that)."""
+    example_id, example, snippet = authoring_example()
+    sheet_id = example_id
+    while (project / worksheets.FOLDER / f"{sheet_id}.yml").exists():
+        sheet_id += "-again"
+    (project / worksheets.FOLDER / f"{sheet_id}.yml").write_text(example, encoding="utf-8")
+    call = snippet.replace(f'"{example_id}"', f'"{sheet_id}"')
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8").rstrip() + "\n\n" + call, encoding="utf-8")
+    return sheet_id
 
 
-def test_the_workbook_links_every_worksheet_in_reading_order_and_stays_light(workbook, sheets_on_pages):
-    """The workbook lists each worksheet where it lives; it brings them onto itself only when asked
-    (tests/browser/test_worksheets.py), so its first visit costs no more than a themed page."""
-    order = [(page, section["id"]) for page, section in sheets_on_pages]
-    assert {section["data-worksheet"] for _, section in sheets_on_pages} == set(SHEETS), "every worksheet is used"
-    contents = workbook.find(id="contents").find_next("ol")
-    links = [a["href"] for a in contents.select("a") if "#" in a["href"]]
-    assert links == [f"../{page}/#{ident}" for page, ident in order]
-    assert workbook.select("section.g-worksheet") == [] and workbook.select_one(".g-workbook-sheets")
+def test_a_worksheet_added_as_the_authoring_guide_shows_is_on_its_page_and_in_the_workbook(project_copy, tmp_path):
+    workbook_page = plan.one_page_calling("workbook", project_copy)
+    workbook_source = plan.source(workbook_page, project_copy)
+    page = next(page for page in plan.pages(project_copy) if page != workbook_page)
+    sheet_id = add_authoring_example(project_copy, page)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, output(result)[-3000:]
 
+    built_page = BeautifulSoup((tmp_path / "out" / plan.built(page)).read_text(encoding="utf-8"), "lxml")
+    [section] = sections_on(built_page, sheet_id)
+    assert_worksheet_rendered(section, plan.worksheets(project_copy)[sheet_id])
+
+    soup = BeautifulSoup((tmp_path / "out" / plan.built(workbook_page)).read_text(encoding="utf-8"), "lxml")
+    entries = workbook_entries(soup, workbook_page)
+    assert entries == expected_workbook(project_copy)
+    title = plan.worksheets(project_copy)[sheet_id].title
+    assert Entry(title, f"{SITE}{plan.url_path(page)}#ws-{sheet_id}", nav_title(page, project_copy),
+                 f"{SITE}{plan.url_path(page)}") in entries
+    assert len(entries) == len(expected_workbook()) + 1
+    assert plan.source(workbook_page, project_copy) == workbook_source, "nothing typed on the workbook page"
+
+
+def test_a_worksheet_on_two_pages_is_listed_once_at_its_first_page(project_copy, tmp_path):
+    """The workbook gathers each worksheet once: two copies would repeat its ids and print it twice."""
+    workbook_page = plan.one_page_calling("workbook", project_copy)
+    sheet_id, first_page = next(iter(plan.first_use("worksheet", project_copy).items()))
+    later = [page for page in plan.pages(project_copy) if page not in (workbook_page, first_page)
+             and plan.pages(project_copy).index(page) > plan.pages(project_copy).index(first_page)]
+    if not later:
+        pytest.skip(f"no page after {first_page} to call {sheet_id} again")
+    path = project_copy / "docs" / later[-1]
+    path.write_text(path.read_text(encoding="utf-8") + f'\n\n{{{{ worksheet("{sheet_id}") }}}}\n', encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, output(result)[-3000:]
+    soup = BeautifulSoup((tmp_path / "out" / plan.built(workbook_page)).read_text(encoding="utf-8"), "lxml")
+    entries = workbook_entries(soup, workbook_page)
+    listed = [entry.address for entry in entries if entry.address.endswith(f"#ws-{sheet_id}")]
+    assert listed == [f"{SITE}{plan.url_path(first_page)}#ws-{sheet_id}"], "once, at its first page"
+    assert entries == expected_workbook(project_copy)
+
+
+# ---------------------------------------------------------------------------
+# Ids, print footer, search
+# ---------------------------------------------------------------------------
 
 def test_no_page_repeats_an_html_id(html_pages, parse):
     for name, path in html_pages.items():
@@ -165,40 +314,47 @@ def test_no_page_repeats_an_html_id(html_pages, parse):
 
 
 def test_a_worksheet_twice_on_one_page_still_has_unique_ids(project_copy, tmp_path):
-    page = project_copy / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n\n{{ worksheet("take-stock") }}\n\n{{ worksheet("take-stock") }}\n',
-                    encoding="utf-8")
+    sheet_id = sorted(plan.worksheets(project_copy))[0]
+    page = plan.pages(project_copy)[0]
+    path = project_copy / "docs" / page
+    call = f'{{{{ worksheet("{sheet_id}") }}}}'
+    path.write_text(path.read_text(encoding="utf-8") + f"\n\n{call}\n\n{call}\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode == 0, output(result)
-    soup = BeautifulSoup((tmp_path / "out" / "index.html").read_text(encoding="utf-8"), "lxml")
+    soup = BeautifulSoup((tmp_path / "out" / plan.built(page)).read_text(encoding="utf-8"), "lxml")
     ids = Counter(tag["id"] for tag in soup.find_all(id=True))
     assert [i for i, n in ids.items() if n > 1] == []
-    assert len(soup.select('section[data-worksheet="take-stock"]')) == 2
+    assert len(soup.select(f'section[data-worksheet="{sheet_id}"]')) == sheet_ids_called(page, project_copy).count(sheet_id) >= 2
 
 
-def test_a_printed_page_names_the_site_and_the_page_address(html_pages, parse):
-    soup = parse(html_pages["take-stock/index.html"])
+@pytest.mark.parametrize("page", plan.pages_calling("worksheet"))
+def test_a_printed_worksheet_names_the_site_and_the_page_address(html_pages, parse, page):
+    soup = parse(html_pages[plan.built(page)])
     canonical = soup.find("link", rel="canonical")["href"]
-    site_name = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
-    assert text(soup.select_one(".g-worksheet .g-ws-foot")) == f"{site_name} · {canonical}"
+    assert canonical.endswith("/" + plan.url_path(page)), "the page's own address"
+    for section in sections_on(soup):
+        assert text(section.select_one(".g-ws-foot")) == f"{plan.config()['site_name']} · {canonical}"
 
 
 def search_docs(site_dir):
     return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-def test_search_finds_a_worksheet_by_its_title_and_by_a_prompt_on_its_themed_page(site_dir):
+@pytest.mark.parametrize("sheet_id", sorted(plan.first_use("worksheet")))
+def test_search_finds_a_worksheet_by_its_title_and_by_a_prompt_on_each_page_that_has_it(site_dir, sheet_id):
+    sheet = SHEETS[sheet_id]
     docs = search_docs(site_dir)
-    for sheet_id, sheet in SHEETS.items():
-        hits = [doc for doc in docs if doc["title"] == sheet.title and "ws-" in doc["location"]]
-        assert len(hits) == 1, f"{sheet_id}: expected one search result titled {sheet.title!r}"
-        assert not hits[0]["location"].startswith("workbook/")
-        prompt = sheet.fields[-1].label
-        assert any(prompt in doc["text"] for doc in docs if doc["location"] == hits[0]["location"])
+    hits = [doc for doc in docs if doc["title"] == sheet.title and f"#ws-{sheet_id}" in doc["location"]]
+    assert sorted(doc["location"].split("#")[0] for doc in hits) == sorted(
+        plan.url_path(page) for page in plan.where_used("worksheet", sheet_id)), "one result on each page that has it"
+    for hit in hits:
+        assert any(sheet.fields[-1].label in doc["text"] for doc in docs if doc["location"] == hit["location"])
 
 
-def test_the_workbook_copies_stay_out_of_search(site_dir):
-    workbook_text = " ".join(doc["text"] for doc in search_docs(site_dir) if doc["location"].startswith("workbook/"))
+def test_the_workbook_copies_stay_out_of_search(site_dir, workbook_page):
+    workbook_text = " ".join(doc["text"] for doc in search_docs(site_dir)
+                             if doc["location"].startswith(plan.url_path(workbook_page)))
+    assert workbook_text, "the workbook page itself is searchable"
     for sheet in SHEETS.values():
         assert sheet.purpose not in workbook_text
         assert all(field.label not in workbook_text for field in sheet.fields)
@@ -208,39 +364,50 @@ def test_the_workbook_copies_stay_out_of_search(site_dir):
 # Broken data through a real build: the message names the file, the field and the reason
 # ---------------------------------------------------------------------------
 
-def edit_sheet(project, sheet_id, change):
-    path = project / worksheets.FOLDER / f"{sheet_id}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def field_index(sheet_id, kind):
-    return next(i for i, field in enumerate(SHEETS[sheet_id].fields) if field.kind == kind)
+def field_index(data: dict, kind: str) -> int:
+    return next(i for i, field in enumerate(data["fields"]) if field["kind"] == kind)
 
 
 BROKEN = {
-    "missing field": (lambda d: d.pop("purpose"), "purpose: Field required"),
-    "wrong kind": (lambda d: d["fields"][0].update(kind="essay"),
-                   "fields[0].kind: 'essay' is not a kind; use one of 'short', 'long'"),
-    "scale with bad range": (lambda d: d["fields"][field_index("take-stock", "scale")].update(min=5, max=2),
-                             f"fields[{field_index('take-stock', 'scale')}].max: max (2) must be more than min (5)"),
-    "scale past 10": (lambda d: d["fields"][field_index("take-stock", "scale")].update(max=100),
-                      f"fields[{field_index('take-stock', 'scale')}].max: Input should be less than or equal to 10"),
-    "duplicate field ids": (lambda d: d["fields"][1].update(id=d["fields"][0]["id"]),
-                            "is used twice (fields[0] and fields[1])"),
-    "unknown key": (lambda d: d["fields"][0].update(prompt="typo"), "fields[0].prompt: Extra inputs are not permitted"),
+    "missing key": (lambda d: d.pop("purpose"), lambda d: "purpose: missing; add a line `purpose: ...` here"),
+    "unknown kind": (lambda d: d["fields"][0].update(kind="essay"),
+                     lambda d: "fields[0].kind: 'essay' is not a kind; use one of 'short', 'long'"),
+    "scale upside down": (lambda d: d["fields"][field_index(d, "scale")].update(min=5, max=2),
+                          lambda d: f"fields[{field_index(d, 'scale')}].max: max (2) must be more than min (5)"),
+    "scale past 10": (lambda d: d["fields"][field_index(d, "scale")].update(max=100),
+                      lambda d: f"fields[{field_index(d, 'scale')}].max: should be 10 or less"),
+    "field id twice": (lambda d: d["fields"][1].update(id=d["fields"][0]["id"]),
+                       lambda d: f"fields: field id '{d['fields'][0]['id']}' is used twice (fields[0] and fields[1]); "
+                                 "every field needs its own id"),
+    "typo in a key": (lambda d: d["fields"][field_index(d, "long")].update(line=3),
+                      lambda d: f"fields[{field_index(d, 'long')}].line: 'line' is not a key this file knows "
+                                "(did you mean 'lines'?)"),
+    "number in quotes": (lambda d: d.update(time=str(d["time"])), lambda d: "time: should be a whole number"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_a_broken_worksheet_file_stops_the_build_naming_file_field_and_reason(project_copy, tmp_path, case):
+    """On the AUTHORING.md example, saved but on no page yet: every file is checked, used or not."""
     change, reason = BROKEN[case]
-    path = edit_sheet(project_copy, "take-stock", change)
+    sheet_id, example, _ = authoring_example()
+    data = yaml.safe_load(example)
+    change(data)
+    path = project_copy / worksheets.FOLDER / f"{sheet_id}.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert f"{path}: " in output(result) and reason in output(result), output(result)[-2000:]
+    assert f"{path}: {reason(data)}" in output(result), output(result)[-2000:]
+    assert "Traceback" not in output(result)
+
+
+def test_a_mistake_in_a_worksheet_a_page_uses_stops_the_build(project_copy, tmp_path):
+    sheet_id = CALLED[0][1]
+    path = project_copy / worksheets.FOLDER / f"{sheet_id}.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert f"{path}: colour: 'colour' is not a key this file knows" in output(result), output(result)[-2000:]
 
 
 def test_a_worksheet_file_that_is_not_yaml_stops_the_build_with_its_line(project_copy, tmp_path):
@@ -248,15 +415,18 @@ def test_a_worksheet_file_that_is_not_yaml_stops_the_build_with_its_line(project
     path.write_text("title: Broken\nfields: [\n  - id: x\n", encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert f"{path}: not valid YAML (line" in output(result), output(result)[-2000:]
+    assert f"{path}: line 3, column " in output(result) and "the layout is broken here" in output(result), \
+        output(result)[-2000:]
 
 
 def test_an_unknown_worksheet_id_stops_the_build_and_lists_the_known_ones(project_copy, tmp_path):
-    page = project_copy / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n\n{{ worksheet("no-such-sheet") }}\n', encoding="utf-8")
+    page = plan.pages(project_copy)[0]
+    path = project_copy / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + '\n\n{{ worksheet("no-such-sheet") }}\n', encoding="utf-8")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
     known = ", ".join(sorted(SHEETS))
-    # One line naming the page, without the Python traceback mkdocs-macros would add (pageerrors.py).
-    assert f"docs/index.md: Unknown worksheet id 'no-such-sheet'. Known worksheet ids: {known}" in output(result)
+    # One line naming the page and the call, without the Python traceback mkdocs-macros would add (pageerrors.py).
+    assert f"docs/{page}, line " in output(result)
+    assert f"Unknown worksheet id 'no-such-sheet'. Known worksheet ids: {known}" in output(result)
     assert "Traceback" not in output(result)

@@ -113,7 +113,8 @@ def load_file(path: Path, model: type[Model]) -> Model:
     try:
         return model.model_validate(raw, context={"id": path.stem})
     except ValidationError as error:
-        raise DataError("\n".join(f"{path}: {line}" for line in describe(error, raw))) from None
+        kinds = getattr(model, "KINDS", ())
+        raise DataError("\n".join(f"{path}: {line}" for line in describe(error, raw, kinds))) from None
 
 
 def load_collection(folder: Path, model: type[Model], kind: str) -> dict[str, Model]:

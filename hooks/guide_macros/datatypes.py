@@ -7,9 +7,9 @@ so what an editor accepts and what the build accepts stay the same (tests/test_s
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 # Lower-case words joined by hyphens: file names, field ids, call-to-action names.
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -43,9 +43,21 @@ def plain_text(text: str) -> str:
     return text
 
 
+def whole_float_to_int(value):
+    """10.0 is the whole number 10 to a JSON Schema editor; so it is to the build (10.5 is refused by both)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# A whole number: strict (`"10"` is text, refused), but 10.0 counts, as in the published schema.
+WholeNumber = Annotated[int, BeforeValidator(whole_float_to_int)]
 # Text the reader sees: not blank, no markup.
 Text = Annotated[str, Field(pattern=NOT_BLANK), AfterValidator(plain_text)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case words joined by hyphens, e.g. `more-of`.")]
+
+
+def kinds_of(models) -> tuple[str, ...]:
+    """The `kind:` values of the models a discriminated union picks from."""
+    return tuple(get_args(model.model_fields["kind"].annotation)[0] for model in models)
 
 
 def is_id(value: str) -> bool:

@@ -108,6 +108,7 @@ def register(env, renderer, shared) -> None:
     data = shared.helplines
 
     @env.macro
-    def helplines(heading_level: int = 3) -> str:
-        """Every service, by region, with the emergency number and what to do elsewhere."""
-        return renderer.render(TEMPLATE, helplines=data, level=safe_heading_level(heading_level))
+    def helplines(heading_level: int = 3, headings: bool = True) -> str:
+        """Every service, by region, with the emergency number and what to do elsewhere; inside a box
+        that comes before the page's first section, `headings=False` names the regions in bold instead."""
+        return renderer.render(TEMPLATE, helplines=data, level=safe_heading_level(heading_level) if headings else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from typing import get_args
 
 from pydantic import ValidationError
 
@@ -21,10 +22,11 @@ PATTERN_WORDS = {
 }
 
 
-def describe(error: ValidationError, data=None) -> list[str]:
+def describe(error: ValidationError, data=None, kinds: tuple[str, ...] = ()) -> list[str]:
     """One line per problem: `field.path: what is wrong and what to do`.
 
-    Pass the validated `data` so the path can leave out pydantic's union tags (see `field_path`).
+    Pass the validated `data` so the path can leave out pydantic's union tags (see `field_path`), and
+    the model's `kinds` (the values its `kind:` key can take) to name them when `kind:` is missing.
     """
     lines = []
     for problem in error.errors(include_url=False):
@@ -35,11 +37,12 @@ def describe(error: ValidationError, data=None) -> list[str]:
             key = str(context["discriminator"]).strip("'")
             field = field_path((*problem["loc"], key), data, missing=True)
             given = str(context.get("tag", "")).strip()
-            reason = (f"'{given}' is not a kind; use one of {context['expected_tags']}{suggestion(given, context['expected_tags'])}"
-                      if given not in ("", "None") else "missing: it says which kind this is, e.g. `kind: short`")
+            expected = context.get("expected_tags") or ", ".join(f"'{kind}'" for kind in kinds)
+            reason = (f"'{given}' is not a kind; use one of {expected}{suggestion(given, expected)}"
+                      if given not in ("", "None") else f"missing: it says which kind this is, one of {expected}")
         else:
             field = field_path(problem["loc"], data, missing=kind == "missing")
-            reason = reason_for(problem)
+            reason = (_unknown_key(problem, data) if kind == "extra_forbidden" else reason_for(problem))
         lines.append(f"{field}: {reason}" if field else reason)
     return lines
 
@@ -50,7 +53,8 @@ def _quoted(value) -> str:
 
 
 def _found(problem) -> str:
-    """What the owner wrote, said plainly, for messages about the wrong kind of value."""
+    """What the owner wrote, said plainly, for messages about the wrong kind of value: quotes only
+    around text, so `time: "10"` reads differently from `time: 10`."""
     value = problem.get("input")
     if isinstance(value, bool):
         return f" (found {str(value).lower()})"
@@ -60,7 +64,9 @@ def _found(problem) -> str:
         return " (found a list)"
     if value is None:
         return " (found nothing)"
-    return f" (found {_quoted(value)})"
+    if isinstance(value, (int, float)):
+        return f" (found the number {value})"
+    return f" (found the text {_quoted(value)})"
 
 
 def _key_missing(problem) -> str:
@@ -68,9 +74,10 @@ def _key_missing(problem) -> str:
     return f"missing; add a line `{key}: ...` here"
 
 
-def _unknown_key(problem) -> str:
+def _unknown_key(problem, data) -> str:
     key = str(problem["loc"][-1]) if problem["loc"] else ""
-    return (f"'{key}' is not a key this file knows{suggestion(key, known_keys())}; "
+    known = keys_beside(problem["loc"], data) - {key}
+    return (f"'{key}' is not a key this file knows{suggestion(key, known)}; "
             "check its spelling, or remove the line")
 
 
@@ -80,7 +87,6 @@ def _pattern(problem) -> str:
 
 REASONS: dict[str, Callable[[dict], str]] = {
     "missing": _key_missing,
-    "extra_forbidden": _unknown_key,
     "string_type": lambda p: "should be text; if it is a number, a date or true/false, put it in double quotes" + _found(p),
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda p: "is empty; write something here",
@@ -126,15 +132,37 @@ def suggestion(given: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def known_keys() -> set[str]:
-    """Every key any of our data files may have (for 'did you mean')."""
-    keys: set[str] = set()
-    pending = list(Strict.__subclasses__())
+def models() -> list[type[Strict]]:
+    """Every data model (subclasses of Strict, at any depth)."""
+    found, pending = [], list(Strict.__subclasses__())
     while pending:
         model = pending.pop()
-        keys.update(model.model_fields)
+        found.append(model)
         pending.extend(model.__subclasses__())
-    return keys
+    return found
+
+
+def keys_beside(location: tuple, data) -> set[str]:
+    """The keys allowed in the block that holds an unknown key: those of the model that fits the
+    block's other keys (and its `kind:`) best; for 'did you mean', so it never suggests a key that
+    belongs somewhere else."""
+    block = data
+    for part in location[:-1]:
+        if isinstance(block, dict) and part in block:
+            block = block[part]
+        elif isinstance(block, list) and isinstance(part, int) and 0 <= part < len(block):
+            block = block[part]
+    if not isinstance(block, dict):
+        return set()
+    others = set(map(str, block)) - {str(location[-1])}
+    fits = [model for model in models() if others <= set(model.model_fields) and kind_fits(model, block)]
+    return set(min(fits, key=lambda model: len(model.model_fields)).model_fields) if fits else set()
+
+
+def kind_fits(model, block: dict) -> bool:
+    """A model with a `kind:` fits a block of that kind; a model without one, a block without one."""
+    field = model.model_fields.get("kind")
+    return block.get("kind") in get_args(field.annotation) if field else "kind" not in block
 
 
 def field_path(location: tuple, data=None, missing: bool = False) -> str:

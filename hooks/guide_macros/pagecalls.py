@@ -57,14 +57,15 @@ def nav_pages(nav, docs_dir: Path) -> list[tuple[str | None, str]]:
 
 
 def calls_in_order(nav, docs_dir: Path, title_of, skip: str | None = None) -> list[Call]:
-    """Every worksheet and quiz call on the guide's pages in reading order (each once per page),
-    leaving out the page `skip` (the index page itself)."""
+    """Every worksheet and quiz the guide's pages call, in reading order, each once, at the first page
+    that calls it (a second copy would repeat its ids, and print twice), leaving out the page `skip`
+    (the index page itself)."""
     found: list[Call] = []
+    seen: set[tuple[str, str]] = set()
     for title, page in nav_pages(nav, docs_dir):
         path = docs_dir / page
         if page == skip or not path.is_file():
             continue
-        seen: set[tuple[str, str]] = set()
         for kind, item in calls_in(path.read_text(encoding="utf-8")):
             if (kind, item) not in seen:
                 seen.add((kind, item))
@@ -72,15 +73,20 @@ def calls_in_order(nav, docs_dir: Path, title_of, skip: str | None = None) -> li
     return found
 
 
-# A worksheet or quiz call in rendered Markdown: the macros replace every call they run with HTML.
-LEFTOVER = re.compile(r"""\{*\s*\b(worksheet|quiz)\s*\(\s*["'][^"'\n]*["'][^)\n]*\)\s*\}*""")
+# A worksheet or quiz call, with or without its braces.
+ANY_CALL = re.compile(r"""\b(worksheet|quiz)\s*\(\s*["'][^"'\n]*["'][^)\n]*\)""")
 
 
-def leftover_calls(rendered: str, source: str) -> list[tuple[int, str]]:
-    """`(line in the source file, text)` of each call the macros did not run."""
+def leftover_calls(source: str) -> list[tuple[int, str]]:
+    """`(line, text)` of each call in a page's source that is not inside `{{ ... }}`, so the macros
+    never run it (`{ quiz("x") }`, or a call with no braces at all)."""
     found = []
-    for match in LEFTOVER.finditer(rendered):
-        text = match.group(0).strip()
-        at = source.find(text)
-        found.append((source[:at].count("\n") + 1 if at >= 0 else 0, text))
+    for match in ANY_CALL.finditer(source):
+        before, after = source[:match.start()], source[match.end():]
+        opened = before.rfind("{{") > before.rfind("}}")
+        closed = after.find("}}") >= 0 and (after.find("{{") < 0 or after.find("}}") < after.find("{{"))
+        if not (opened and closed):
+            line_start = before.rfind("\n") + 1
+            line_end = source.find("\n", match.end())
+            found.append((before.count("\n") + 1, source[line_start:line_end if line_end >= 0 else None].strip()))
     return found

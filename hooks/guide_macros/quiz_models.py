@@ -10,11 +10,11 @@ generate `schemas/quiz.schema.json` and feed `overrides/partials/guide/quiz.html
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
-from .datatypes import Strict, Text
+from .datatypes import Strict, Text, WholeNumber, kinds_of
 
 SCALE = ("Never", "Rarely", "Sometimes", "Often", "Always")
 # A statement scoring this many points or more (Often or Always, after `reverse`) points the reader
@@ -69,14 +69,19 @@ class Question(Strict):
         return self
 
 
-class KnowledgeCheck(Strict):
+class QuizBase(Strict):
+    """What every quiz has, whatever its kind."""
+
+    title: Text
+    intro: Text | None = Field(None, description="One or two sentences under the title.")
+
+
+class KnowledgeCheck(QuizBase):
     """Which of these is the better move? One question after another, each with its explanations."""
 
     model_config = ConfigDict(title="Knowledge check")
 
     kind: Literal["knowledge-check"]
-    title: Text
-    intro: Text | None = Field(None, description="One or two sentences under the title.")
     questions: list[Question] = Field(min_length=1, max_length=10, description="One to ten questions.")
 
 
@@ -103,7 +108,7 @@ class Statement(Strict):
     reverse: bool = Field(False, description="true: counts the other way (the first scale word gives 5 points).")
     safety_flag: bool = Field(False, description="true: an answer at or past `threshold` puts safety first. "
                                                  "A flagged statement never adds to the total.")
-    threshold: int | None = Field(None, ge=2, le=len(SCALE), description=(
+    threshold: WholeNumber | None = Field(None, ge=2, le=len(SCALE), description=(
         "With `safety_flag`: the scale point (2 = Rarely to 5 = Always) from which the answer raises the flag."))
     link: Link | None = Field(None, description=(
         "A page to suggest when this statement alone scores 4 or 5 points (Often or Always, after `reverse`)."))
@@ -131,8 +136,8 @@ class Statement(Strict):
 class Band(Strict):
     """A range of totals and what it may mean."""
 
-    min: int = Field(description="Lowest total in this band.")
-    max: int = Field(description="Highest total in this band.")
+    min: WholeNumber = Field(description="Lowest total in this band.")
+    max: WholeNumber = Field(description="Highest total in this band.")
     title: Text
     message: Text = Field(description="A few kind sentences.")
     links: list[Link] = Field(default_factory=list, description="Pages that fit this band.")
@@ -144,14 +149,12 @@ class Band(Strict):
         return self
 
 
-class SelfAssessment(Strict):
+class SelfAssessment(QuizBase):
     """Statements rated on a five-point scale, summed into bands."""
 
     model_config = ConfigDict(title="Self-assessment")
 
     kind: Literal["self-assessment"]
-    title: Text
-    intro: Text | None = Field(None, description="One or two sentences under the title.")
     statements: list[Statement] = Field(min_length=2, max_length=20, description="Two to twenty statements.")
     bands: list[Band] = Field(min_length=1, description="Every possible total in exactly one band, lowest first.")
     safety_message: Text = Field(SAFETY_MESSAGE, description="Shown first, with the helplines, when a safety flag is raised.")
@@ -181,6 +184,21 @@ class SelfAssessment(Strict):
     def reversed_numbers(self) -> list[int]:
         """Numbers (from 1) of the statements that count the other way."""
         return [number for number, statement in enumerate(self.statements, 1) if statement.reverse]
+
+    @property
+    def flag_rules(self) -> list[tuple[str, str]]:
+        """For the by-hand guide: ("Rarely or more often", "statement 9"), ("Sometimes or more often",
+        "statements 10, 11 or 12"): which answers raise a flag, grouped by threshold."""
+        by_threshold: dict[int, list[int]] = {}
+        for number, statement in self.flagged:
+            by_threshold.setdefault(statement.threshold, []).append(number)
+        rules = []
+        for threshold, numbers in sorted(by_threshold.items()):
+            words = SCALE[threshold - 1] + ("" if threshold == len(SCALE) else " or more often")
+            names = [str(number) for number in numbers]
+            listed = " or ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+            rules.append((words, f"statement{'s' if len(numbers) > 1 else ''} {listed}"))
+        return rules
 
     @property
     def flagged(self) -> list[tuple[int, Statement]]:
@@ -245,10 +263,13 @@ def ranges(numbers: list[int]) -> str:
     return ", ".join(f"{run[0]} to {run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
-QuizKinds = Annotated[Union[KnowledgeCheck, SelfAssessment], Field(discriminator="kind")]
+QUIZ_MODELS = (KnowledgeCheck, SelfAssessment)
+QuizKinds = Annotated[Union[QUIZ_MODELS], Field(discriminator="kind")]
 
 
 class Quiz(RootModel[QuizKinds]):
     """One quiz file. The file name is its id: `take-stock-check.yml` is `quiz("take-stock-check")`."""
 
     model_config = ConfigDict(title="Quiz")
+    # The kinds of quiz, for a message about a file without `kind:` (messages.py).
+    KINDS: ClassVar[tuple[str, ...]] = kinds_of(QUIZ_MODELS)

@@ -85,8 +85,9 @@ def register(env, renderer, shared) -> None:
             if item.flagged:
                 # The helplines for a raised flag travel in an attribute: guide.js shows them only then,
                 # and a text browser, which shows hidden markup, prints no result before any answer.
+                # Under the result's own heading (a level below the quiz's).
                 context["help_html"] = renderer.render_html(HELPLINES_TEMPLATE, helplines=shared.helplines,
-                                                            level=min(level + 1, 6))
+                                                            level=min(level + 2, 6))
         return renderer.render(
             TEMPLATE,
             quiz=item,

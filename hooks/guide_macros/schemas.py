@@ -12,12 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import quizzes, worksheets
+from . import helplines, quiz_models, worksheet_models
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "worksheet": worksheets.Worksheet,
-    "quiz": quizzes.Quiz,
+    "worksheet": worksheet_models.Worksheet,
+    "quiz": quiz_models.Quiz,
+    "helplines": helplines.Helplines,
 }
 
 

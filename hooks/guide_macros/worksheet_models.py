@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
-from .datatypes import Id, Strict, Text
+from .datatypes import Id, Strict, Text, WholeNumber, kinds_of
 
 
 class FieldBase(Strict):
@@ -38,7 +38,7 @@ class LongField(FieldBase):
     """A few lines of writing; `lines` is how many ruled lines print on paper."""
 
     kind: Literal["long"]
-    lines: int = Field(4, ge=2, le=20, description="Ruled lines on paper (2 to 20).")
+    lines: WholeNumber = Field(4, ge=2, le=20, description="Ruled lines on paper (2 to 20).")
 
 
 class ChecklistField(FieldBase):
@@ -63,8 +63,8 @@ class ScaleField(FieldBase):
     """Pick one number on a scale (0 to 10 unless `min`/`max` say otherwise); both ends are labelled."""
 
     kind: Literal["scale"]
-    min: int = Field(0, ge=0, le=9, description="Lowest number (0 to 9).")
-    max: int = Field(10, ge=1, le=10, description="Highest number (1 to 10), more than `min`.")
+    min: WholeNumber = Field(0, ge=0, le=9, description="Lowest number (0 to 9).")
+    max: WholeNumber = Field(10, ge=1, le=10, description="Highest number (1 to 10), more than `min`.")
     low: Text = Field(description="What the lowest number means, e.g. 'Not at all'.")
     high: Text = Field(description="What the highest number means, e.g. 'Completely'.")
 
@@ -115,7 +115,7 @@ class TwoColumnField(GridField):
 
     kind: Literal["two-column"]
     columns: list[Text] = Field(min_length=2, max_length=2, description="The two column titles.")
-    rows: int = Field(4, ge=1, le=15, description="Lines in each column (1 to 15).")
+    rows: WholeNumber = Field(4, ge=1, le=15, description="Lines in each column (1 to 15).")
 
     @property
     def table_columns(self) -> list[Column]:
@@ -130,7 +130,7 @@ class TableField(GridField):
 
     kind: Literal["table"]
     columns: list[Column] = Field(min_length=1, max_length=10, description="One to ten columns, each with a `title:`.")
-    rows: int = Field(ge=1, le=20, description="How many rows (1 to 20).")
+    rows: WholeNumber = Field(ge=1, le=20, description="How many rows (1 to 20).")
 
     @property
     def table_columns(self) -> list[Column]:
@@ -141,10 +141,8 @@ class TableField(GridField):
 
 
 # `kind:` picks the model, so an error names the right keys for that kind of field.
-WorksheetField = Annotated[
-    Union[ShortField, LongField, ChecklistField, ScaleField, TwoColumnField, TableField],
-    Field(discriminator="kind"),
-]
+FIELD_MODELS = (ShortField, LongField, ChecklistField, ScaleField, TwoColumnField, TableField)
+WorksheetField = Annotated[Union[FIELD_MODELS], Field(discriminator="kind")]
 
 FREQUENCIES = ("once", "daily", "weekly", "monthly", "when needed")
 WHO = ("one person", "both partners", "one person or both")
@@ -154,11 +152,13 @@ class Worksheet(Strict):
     """One worksheet file. The file name is its id: `take-stock.yml` is `worksheet("take-stock")`."""
 
     model_config = ConfigDict(title="Worksheet")
+    # The kinds of field, for a message about a field without `kind:` (messages.py).
+    KINDS: ClassVar[tuple[str, ...]] = kinds_of(FIELD_MODELS)
 
     title: Text
     purpose: Text = Field(description="One sentence: what the reader gets out of it.")
     instructions: Text = Field(description="How to fill it in, in a few short sentences.")
-    time: int = Field(ge=1, le=240, description="About how many minutes it takes (1 to 240).")
+    time: WholeNumber = Field(ge=1, le=240, description="About how many minutes it takes (1 to 240).")
     frequency: Literal[FREQUENCIES] = Field(description="How often to do it.")
     who: Literal[WHO] = Field(description="Who fills it in.")
     why: Text = Field(description="Why it helps, in one or two sentences.")

@@ -11,13 +11,22 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+import project
+
 EXIT_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+GUARDED = [project.url_path(page) for page in project.quick_exit_pages()]
+CONTACT = project.url_path(project.one_page_calling("contact_options"))
+PRIVACY = project.url_path(project.one_page_calling("clear_data_button"))
+SAFETY = project.url_path(project.SAFETY_PAGE)
+# A page with a worksheet, and one without a quick exit: for the box, and for leaving by navigation.
+WORKSHEET_PAGE = next(page for page in project.pages() if any(kind == "worksheet" for kind, _ in project.calls(page)))
+BOXED = next(project.url_path(page) for page in project.pages() if project.box_of(page) and page not in project.quick_exit_pages())
 
 
 @pytest.fixture(scope="module")
-def exit_url(site_dir, parse) -> str:
-    """extra.quick_exit_url, as built into the Safety page (test_contact.py checks the two match)."""
-    return parse(site_dir / "safety" / "index.html").select_one("[data-quick-exit]")["data-quick-exit"]
+def exit_url() -> str:
+    """extra.quick_exit_url (test_contact.py checks the built pages use it)."""
+    return project.settings().quick_exit_url
 
 
 @pytest.fixture
@@ -35,26 +44,27 @@ def open_page(page, base_url, path):
 # --- Call to action ---------------------------------------------------------------------------------
 
 def test_the_call_to_action_shows_on_screen_but_not_on_paper(page, base_url, tmp_path):
-    open_page(page, base_url, "take-stock/")
+    open_page(page, base_url, BOXED)
     block = page.locator(".g-cta")
     block.scroll_into_view_if_needed()
     assert block.is_visible()
     title = block.locator("h2").inner_text().strip()
+    button = block.locator("a").inner_text().strip()
+    heading = page.locator("h1").inner_text().strip().rstrip("¶").strip()
 
-    pdf = tmp_path / "take-stock.pdf"
+    pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
-    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                             check=True).stdout
-    assert "Take stock" in printed, "the page itself did not print"
-    assert title not in printed and "Get in touch" not in printed
+    printed = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                      check=True).stdout.split())
+    assert heading in printed, "the page itself did not print"
+    assert title not in printed and button not in printed
     assert "not therapy" not in printed and "Exit this page" not in printed
 
 
 def test_the_call_to_action_leads_to_the_contact_page(page, base_url):
-    open_page(page, base_url, "why-relationships-drift/")
+    open_page(page, base_url, BOXED)
     page.locator(".g-cta a").click()
-    page.wait_for_url(base_url + "contact/")
-    assert page.locator("h1").inner_text().strip().startswith("Contact")
+    page.wait_for_url(base_url + CONTACT)
     assert page.locator(".g-cta").count() == 0
 
 
@@ -62,7 +72,7 @@ def test_the_call_to_action_leads_to_the_contact_page(page, base_url):
 
 def test_the_exit_button_leaves_and_back_does_not_return(page, base_url, leaving):
     open_page(page, base_url, "")
-    open_page(page, base_url, "safety/")
+    open_page(page, base_url, GUARDED[0])
     page.mouse.wheel(0, 1500)  # far down the page, the button still waits in the corner
     button = page.get_by_role("link", name="Exit this page")
     page.wait_for_function("getComputedStyle(document.querySelector('[data-quick-exit]')).position == 'fixed'")
@@ -77,7 +87,7 @@ def test_the_exit_button_leaves_and_back_does_not_return(page, base_url, leaving
 
 def test_shift_three_times_leaves_and_back_does_not_return(page, base_url, leaving):
     open_page(page, base_url, "")
-    open_page(page, base_url, "when-it-cannot-be-saved/")
+    open_page(page, base_url, GUARDED[-1])
     page.mouse.wheel(0, 1500)  # the button now floats in the corner; the shortcut still works
     page.wait_for_function("getComputedStyle(document.querySelector('[data-quick-exit]')).position == 'fixed'")
     for _ in range(3):
@@ -88,7 +98,7 @@ def test_shift_three_times_leaves_and_back_does_not_return(page, base_url, leavi
 
 
 def test_the_exit_button_is_first_after_the_skip_link(page, base_url):
-    open_page(page, base_url, "safety/")
+    open_page(page, base_url, GUARDED[0])
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     page.keyboard.press("Tab")
@@ -103,22 +113,22 @@ def assert_still_on(page, url: str) -> None:
 
 
 def test_typing_capitals_or_pages_without_the_control_do_not_exit(page, base_url, leaving):
-    open_page(page, base_url, "safety/")
+    open_page(page, base_url, GUARDED[0])
     for _ in range(3):
         page.keyboard.press("Shift+A")  # Shift used for a capital letter
     page.keyboard.press("Shift")
     page.keyboard.press("a")  # any other key starts the count again
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    assert_still_on(page, base_url + "safety/")
+    assert_still_on(page, base_url + GUARDED[0])
 
     # Instant navigation to a page without the control: the shortcut is off there.
-    page.locator(".g-footer-note a", has_text="Privacy").click()
-    page.wait_for_url(base_url + "privacy/")
+    page.locator(f".g-footer-note a[href$='{PRIVACY}']").click()
+    page.wait_for_url(base_url + PRIVACY)
     assert page.locator(".md-banner").count() == 0
     for _ in range(3):
         page.keyboard.press("Shift")
-    assert_still_on(page, base_url + "privacy/")
+    assert_still_on(page, base_url + PRIVACY)
 
 
 # --- Reading on a phone -----------------------------------------------------------------------------
@@ -142,17 +152,21 @@ def phone(browser):
 
 
 def test_phones_show_the_exit_button_but_not_the_shift_hint(page, base_url, phone):
-    open_page(page, base_url, "safety/")
+    open_page(page, base_url, GUARDED[0])
     assert page.locator(".g-quick-exit__hint").is_visible(), "a desktop reader learns the Shift shortcut"
-    mobile = phone("safety/", base_url)
+    mobile = phone(GUARDED[0], base_url)
     assert mobile.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
     assert mobile.locator("[data-quick-exit]").is_visible()
     assert not mobile.locator(".g-quick-exit__hint").is_visible()
 
 
+DANGER_BOX = next((project.url_path(page) for page in project.pages() if "!!! danger" in project.source(page)), None)
+
+
+@pytest.mark.skipif(DANGER_BOX is None, reason="no page has a danger box")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_if_you_feel_afraid_box_reads_at_body_size(phone, base_url, scheme):
-    mobile = phone("when-it-cannot-be-saved/", base_url, scheme)
+    mobile = phone(DANGER_BOX, base_url, scheme)
     sizes = mobile.evaluate("""() => {
         const size = (el) => parseFloat(getComputedStyle(el).fontSize);
         return [size(document.querySelector('.admonition.danger p:not(.admonition-title)')),
@@ -161,7 +175,7 @@ def test_the_if_you_feel_afraid_box_reads_at_body_size(phone, base_url, scheme):
     assert sizes[0] == sizes[1] >= 16, f"safety text {sizes[0]}px, body text {sizes[1]}px"
 
 
-@pytest.mark.parametrize("path", ["contact/", "take-stock/", "talk-and-listen/", "safety/"])
+@pytest.mark.parametrize("path", [project.url_path(page) for page in project.pages()])
 def test_no_heading_gets_an_empty_line_from_its_hidden_permalink_on_a_phone(phone, base_url, path):
     mobile = phone(path, base_url)
     wrapped = mobile.evaluate("""() => [...document.querySelectorAll('article :is(h2, h3)')].filter((h) => {
@@ -209,50 +223,57 @@ def test_search_words_stay_out_of_addresses_and_history(page, base_url):
     assert "?" not in page.url and "helpline" not in page.url.lower()
 
 
-def test_the_clear_button_forgets_this_guide_and_nothing_else(page, base_url):
-    open_page(page, base_url, "privacy/")
+def test_the_clear_button_asks_first_then_forgets_this_guide_and_nothing_else(page, base_url):
+    open_page(page, base_url, PRIVACY)
     page.evaluate("""() => {
-        guideStore.write("ws:take-stock", {"now": "We argue about money"});
-        guideStore.write("quiz:two-minute-check", {"answers": [1, 2]});
+        guideStore.write("ws:a-sheet", {"v": "1", "a": {"now": "We argue about money"}});
+        guideStore.write("quiz:a-check", [{"score": 2, "of": 3, "date": "2026-11-01"}]);
         localStorage.setItem("another-app", "keep me");
-        localStorage.setItem("guide:/another-guide/:ws:take-stock", "keep me too");
+        localStorage.setItem("guide:/another-guide/:ws:a-sheet", "keep me too");
         localStorage.setItem("guide:/another-guide/:nosave", "true");
     }""")
     assert len(page.evaluate("guideStore.names()")) == 2
+    button = page.get_by_role("button", name="Clear everything this guide saved")
 
-    page.get_by_role("button", name="Clear everything this guide saved").click()
-    status = page.get_by_role("status")
-    assert "nothing from this guide" in status.inner_text()
+    page.once("dialog", lambda dialog: dialog.dismiss())  # the reader says no
+    button.click()
+    assert page.get_by_role("status").inner_text() == "Nothing was deleted."
+    assert len(page.evaluate("guideStore.names()")) == 2
+
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    button.click()
+    assert questions and "cannot be undone" in questions[0]
+    assert "nothing from this guide" in page.get_by_role("status").inner_text()
     assert page.evaluate("guideStore.names()") == []
     assert page.evaluate("localStorage.getItem('another-app')") == "keep me"
-    assert page.evaluate("localStorage.getItem('guide:/another-guide/:ws:take-stock')") == "keep me too"
+    assert page.evaluate("localStorage.getItem('guide:/another-guide/:ws:a-sheet')") == "keep me too"
     assert page.evaluate("localStorage.getItem('guide:/another-guide/:nosave')") == "true"
     assert page.watch.console_errors == []
 
 
 def test_clear_everything_keeps_the_choice_not_to_save(page, base_url):
-    """A reader ticked "Don't save on this device" on a worksheet, then clears everything here: their
-    answers and results go, but the choice stays, so back on the worksheet nothing is saved silently."""
-    page.goto(base_url + "take-stock/")
-    section = page.locator('section.g-worksheet[data-worksheet="take-stock"]')
+    """A reader turned on "Don't save on this device", then clears everything here: their answers and
+    results go, but the choice stays, so back on a worksheet nothing is saved silently."""
+    open_page(page, base_url, project.url_path(WORKSHEET_PAGE))
+    section = page.locator("section.g-worksheet").first
     section.locator("xpath=self::*[@data-ready]").wait_for()
     section.locator("details.g-ws-more summary").click()
-    section.get_by_role("switch", name="Don't save on this device").check()
-    open_page(page, base_url, "privacy/")
+    section.get_by_role("switch", name="Don't save anything on this device").check()
+    open_page(page, base_url, PRIVACY)
     page.evaluate("""() => {  // kept earlier, say in another tab before the switch was on
-        guideStore.write("ws:more-or-less", {"v": "1", "a": {"more": "Walks"}});
-        guideStore.write("quiz:two-minute-check", [{"score": 20, "band": "Steady", "date": "2026-11-01"}]);
+        localStorage.setItem(`guide:${__md_scope.pathname}:ws:a-sheet`, JSON.stringify({"v": "1", "a": {"more": "Walks"}}));
     }""")
-
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear everything this guide saved").click()
     assert page.get_by_role("status").inner_text() == (
         "Done. Your answers and results are gone from this browser; your choice not to save stays.")
-    assert page.evaluate("guideStore.names()") == ["nosave"]
+    assert page.evaluate("guideStore.names()") == [] and page.evaluate("guideStore.saving()") is False
 
-    page.goto(base_url + "take-stock/")
+    open_page(page, base_url, project.url_path(WORKSHEET_PAGE))
     section.locator("xpath=self::*[@data-ready]").wait_for()
     section.locator("details.g-ws-more summary").click()
-    assert section.get_by_role("switch", name="Don't save on this device").is_checked()
-    section.locator('[data-k="first-step"]').fill("Not kept")
-    assert page.evaluate("guideStore.names()") == ["nosave"]
+    assert section.get_by_role("switch", name="Don't save anything on this device").is_checked()
+    section.locator("input[type=text], textarea").first.fill("Not kept")
+    assert page.evaluate("guideStore.names()") == []
     assert page.watch.console_errors == []

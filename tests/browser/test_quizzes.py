@@ -1,9 +1,10 @@
 """Quizzes in Chromium: answered with the keyboard alone, scored as the data file says, announced,
-kept across a reload and cleared; the safety message; no JavaScript; print; axe before and after."""
+kept only as the reader chooses, never when a safety flag is raised; the safety message and real
+help; no JavaScript; print; axe before and after. Which quizzes, and where, comes from the data and
+the pages' calls (tests/project.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -11,9 +12,10 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from guide_macros import quizzes
+import project
+from guide_macros.quiz_models import STRAINED_POINTS
 
-DATA = Path(__file__).resolve().parents[2] / "docs" / "data" / "quizzes"
+DATA = project.ROOT / "docs" / "data" / "quizzes"
 AXE = Axe()
 
 
@@ -21,20 +23,47 @@ def quiz_data(quiz_id: str) -> dict:
     return yaml.safe_load((DATA / f"{quiz_id}.yml").read_text(encoding="utf-8"))
 
 
+def where(quiz_id: str) -> str:
+    """The address (below the site) of the first page that shows a quiz."""
+    return project.url_path(project.where_used("quiz", quiz_id)[0])
+
+
+# The first knowledge check and the first self-assessment with a safety flag, in reading order.
+KNOWLEDGE = next(quiz_id for quiz_id in project.first_use("quiz") if quiz_id in project.knowledge_checks())
+FLAGGED = [quiz_id for quiz_id in project.first_use("quiz")
+           if quiz_id in project.assessments() and project.assessments()[quiz_id].flagged]
+ASSESSMENT = FLAGGED[0] if FLAGGED else next(iter(project.assessments()))
+# A second page with a knowledge check, reached by instant navigation.
+OTHER_KNOWLEDGE = next(quiz_id for quiz_id in project.first_use("quiz")
+                       if quiz_id in project.knowledge_checks() and where(quiz_id) != where(KNOWLEDGE))
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def points(statement: dict, answer: int) -> int:
+    """The points of an answer given as a scale point (1 = first word)."""
+    return 6 - answer if statement.get("reverse") else answer
+
+
 def total_and_band(data: dict, answers: list[int]) -> tuple[int, dict]:
-    """The total for answers given as scale points (1 = first word), reverse statements counted back."""
-    total = sum(6 - answer if statement.get("reverse") else answer
-                for statement, answer in zip(data["statements"], answers, strict=True))
+    """The total for answers given as scale points; safety flags never count."""
+    total = sum(points(statement, answer) for statement, answer in zip(data["statements"], answers, strict=True)
+                if not statement.get("safety_flag"))
     return total, next(band for band in data["bands"] if band["min"] <= total <= band["max"])
 
 
 def flag_raised(data: dict, answers: list[int]) -> bool:
     return any(statement.get("safety_flag") and answer >= statement["threshold"]
                for statement, answer in zip(data["statements"], answers))
+
+
+def answers_at(data: dict, level: int, raised: bool = False) -> list[int]:
+    """Every counted statement at `level` points (reverse ones answered the other way); flagged
+    statements at their threshold when `raised`, else at the first scale word."""
+    return [(statement["threshold"] if raised else 1) if statement.get("safety_flag")
+            else (6 - level if statement.get("reverse") else level) for statement in data["statements"]]
 
 
 def is_focused(locator) -> bool:
@@ -66,9 +95,16 @@ def answer_by_keyboard(page, quiz, choices: list[int]) -> None:
     page.keyboard.press("Enter")
 
 
-def open_quiz(page, base_url: str, path: str, quiz_id: str):
+def answer(quiz, answers: list[int]) -> None:
+    """Pick answers (scale points, 1 = first) with the mouse, then check."""
+    for group, value in zip(quiz.locator("fieldset").all(), answers, strict=True):
+        group.locator("input").nth(value - 1).check()
+    quiz.locator("[data-check]").click()
+
+
+def open_quiz(page, base_url: str, quiz_id: str, path: str | None = None):
     """Open a page scrolled to a quiz; the next Tab goes to the quiz's first control."""
-    page.goto(f"{base_url}{path}#q-{quiz_id}", wait_until="networkidle")
+    page.goto(f"{base_url}{where(quiz_id) if path is None else path}#q-{quiz_id}", wait_until="networkidle")
     quiz = page.locator(f'section[data-quiz="{quiz_id}"]')
     wait_until_ready(quiz)
     return quiz
@@ -77,6 +113,11 @@ def open_quiz(page, base_url: str, path: str, quiz_id: str):
 def wait_until_ready(quiz):
     """guide.js marks a quiz it has set up (its buttons show a moment earlier, with data-guide-js on <html>)."""
     quiz.locator("xpath=self::*[@data-ready]").wait_for()
+
+
+def stored(page) -> dict:
+    """Everything this guide keeps in the browser, by name."""
+    return page.evaluate("Object.fromEntries(guideStore.names().map(name => [name, guideStore.read(name)]))")
 
 
 def summary_links(page, quiz) -> dict[str, str]:
@@ -95,8 +136,8 @@ def violations(page, selector: str) -> list[str]:
 
 
 def test_knowledge_check_with_the_keyboard_alone(page, base_url):
-    data = quiz_data("take-stock-check")
-    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    data = quiz_data(KNOWLEDGE)
+    quiz = open_quiz(page, base_url, KNOWLEDGE)
     best = [next(i for i, option in enumerate(q["options"]) if option.get("best")) for q in data["questions"]]
     # The better move on the first question only: every other answer is a wrong one.
     choices = [best[0]] + [(b + 1) % len(q["options"]) for b, q in zip(best[1:], data["questions"][1:])]
@@ -104,8 +145,8 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
     assert len(ids) == len(set(ids)), "the ids guide.js adds at the check are unique on the page"
 
-    heading = quiz.locator("[data-summary] h4")
-    assert heading.inner_text() == "Your result" and is_focused(heading)
+    heading = quiz.get_by_role("heading", name="Your result")
+    assert is_focused(heading)
     status = quiz.get_by_role("status")
     assert f"You picked the better move in 1 of {len(choices)} questions." in status.inner_text()
     for index, (group, question) in enumerate(zip(quiz.locator("fieldset").all(), data["questions"])):
@@ -153,8 +194,8 @@ def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser,
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        page.goto(base_url)
-        quiz = page.locator('section[data-quiz="two-minute-check"]')
+        page.goto(base_url + where(ASSESSMENT))
+        quiz = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
         wait_until_ready(quiz)
         check = quiz.get_by_role("button", name="Check my answers")
         check.scroll_into_view_if_needed()  # the first question is now far above the screen
@@ -165,8 +206,8 @@ def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser,
             document.activeElement.closest("fieldset").querySelector("legend").getBoundingClientRect().top,
             document.querySelector(".md-header").getBoundingClientRect().bottom]""")
         assert top >= header_bottom, f"the missed question starts at {top}px, under the header (to {header_bottom}px)"
-        for group, answer in zip(quiz.locator("fieldset").all(), [1, 3, 2, 2, 3, 3, 2, 1, 0]):
-            group.locator("label").nth(answer).click()
+        for group, value in zip(quiz.locator("fieldset").all(), answers_at(quiz_data(ASSESSMENT), 2)):
+            group.locator("label").nth(value - 1).click()
         check.click()
         expect(quiz.get_by_role("heading", name="Your result")).to_be_focused()
         top, header_bottom = page.evaluate(TOP_OF_FOCUS_AND_HEADER)
@@ -176,8 +217,8 @@ def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser,
 
 
 def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_url):
-    data = quiz_data("take-stock-check")
-    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    data = quiz_data(KNOWLEDGE)
+    quiz = open_quiz(page, base_url, KNOWLEDGE)
     best = [next(i for i, option in enumerate(q["options"]) if option.get("best")) for q in data["questions"]]
     groups = quiz.locator("fieldset")
     for index, group in enumerate(groups.all()):
@@ -199,152 +240,161 @@ def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_u
     assert f"You picked the better move in 1 of {len(best)} questions." in status.inner_text()
     assert groups.first.locator("[data-feedback]").inner_text() == "Your answer is the better move."
     assert "Last time" not in status.inner_text(), "the corrected check is not compared with itself"
-    results = page.evaluate("Object.entries(localStorage).filter(([k]) => k.endsWith(':quiz:take-stock-check'))"
-                            ".map(([, v]) => JSON.parse(v))[0]")
+    results = stored(page)[f"quiz:{KNOWLEDGE}"]
     assert [entry["score"] for entry in results] == [1], "the corrected result replaced the stale one"
     assert page.watch.console_errors == []
 
 
-def test_dont_save_on_the_same_page_removes_saved_quiz_results_too(page, base_url):
-    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+def test_dont_save_on_a_quiz_removes_saved_results_and_stops_worksheet_saving(page, base_url):
+    """One choice for the whole site: made on a quiz's switch, it holds for every worksheet too."""
+    quiz = open_quiz(page, base_url, KNOWLEDGE)
     for group in quiz.locator("fieldset").all():
         group.locator("input").first.check()
     quiz.locator("[data-check]").click()
-    history = quiz.locator("[data-history]")
+    history = quiz.locator(".g-quiz__history")
     assert squash(history.locator("summary").inner_text()) == "Your saved results on this device (1)"
-    assert page.evaluate("guideStore.names('quiz:')") == ["quiz:take-stock-check"]
+    assert list(stored(page)) == [f"quiz:{KNOWLEDGE}"]
 
-    sheet = page.locator('section.g-worksheet[data-worksheet="take-stock"]')
+    quiz.get_by_role("switch", name="Don't save anything on this device").check()
+    assert stored(page) == {} and history.count() == 0
+    sheet_page = next(page_ for page_ in project.pages() if any(kind == "worksheet" for kind, _ in project.calls(page_)))
+    page.goto(base_url + project.url_path(sheet_page), wait_until="networkidle")
+    sheet = page.locator("section.g-worksheet").first
     wait_until_ready(sheet)
-    sheet.locator("details.g-ws-more summary").click()
-    sheet.get_by_role("switch", name="Don't save on this device").check()
-    assert "quiz results removed" in sheet.locator(".g-ws-more [role=status]").inner_text()
-    assert page.evaluate("guideStore.names('quiz:')") == []
-    assert history.is_hidden() and history.locator("li").count() == 0
+    sheet.locator("input[type=text], textarea").first.fill("Not to be kept")
     page.reload(wait_until="networkidle")
-    wait_until_ready(quiz)
-    assert history.is_hidden()
+    wait_until_ready(sheet)
+    assert stored(page) == {}
+    assert page.evaluate("Object.keys(localStorage).filter(key => key.includes(':ws:'))") == []
+    sheet.locator("details.g-ws-more summary").click()
+    assert sheet.get_by_role("switch", name="Don't save anything on this device").is_checked()
+    assert page.watch.console_errors == []
 
 
-def test_self_assessment_band_is_the_one_the_data_gives_and_is_kept(page, base_url):
-    data = quiz_data("two-minute-check")
-    answers = [2, 4, 3, 2, 5, 3, 4, 1, 1]
+def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_url):
+    data = quiz_data(ASSESSMENT)
+    answers = answers_at(data, 2)
     total, band = total_and_band(data, answers)
     assert not flag_raised(data, answers)
-    quiz = open_quiz(page, base_url, "", "two-minute-check")
-    answer_by_keyboard(page, quiz, [answer - 1 for answer in answers])
+    quiz = open_quiz(page, base_url, ASSESSMENT)
+    answer_by_keyboard(page, quiz, [value - 1 for value in answers])
 
     status = squash(quiz.get_by_role("status").inner_text())
-    lowest, highest = data["bands"][0]["title"], data["bands"][-1]["title"]
+    lowest, highest = data["bands"][0], data["bands"][-1]
     # Which end is which, in the data's own words: a reader cannot tell otherwise whether low is good.
-    assert f"Your total is {total}, on a range from 9 (“{lowest}”) to 45 (“{highest}”)." in status
+    assert (f"Your total is {total}, on a range from {lowest['min']} (“{lowest['title']}”) to "
+            f"{highest['max']} (“{highest['title']}”).") in status
     assert band["title"] in status and squash(band["message"]) in status
-    links = summary_links(page, quiz)
-    assert [address.removeprefix(base_url) for address in links.values()] == [
-        link["page"].removesuffix(".md") + "/" for link in band["links"]]
+    shown = {address.removeprefix(base_url) for address in summary_links(page, quiz).values()}
+    assert {project.url_path(link["page"].partition("#")[0]) for link in band.get("links", [])} <= shown
     assert "Exit this page" not in status
-    points = quiz.locator("fieldset").first.locator("[data-feedback]").inner_text()
-    assert points == f"{6 - answers[0]} points (this one counts the other way)."
+    first = quiz.locator("fieldset").first.locator("[data-feedback]").inner_text()
+    assert first.startswith(f"{points(data['statements'][0], answers[0])} point")
 
-    # Back later: the result is kept, but folded away so nobody nearby sees it until it is opened.
+    # Not kept unless asked: after a reload nothing of it is in the browser.
     page.reload(wait_until="networkidle")
     wait_until_ready(quiz)
-    history = quiz.locator("[data-history]")
+    assert stored(page) == {} and quiz.locator(".g-quiz__history").count() == 0
+
+    # Asked: kept, folded away so nobody nearby sees it until it is opened.
+    answer(quiz, answers)
+    keep = quiz.get_by_role("checkbox", name="Keep my result on this device")
+    assert not keep.is_checked()
+    keep.check()
+    assert "kept on this device" in quiz.get_by_role("status").inner_text()
+    assert [entry["score"] for entry in stored(page)[f"quiz:{ASSESSMENT}"]] == [total]
+    page.reload(wait_until="networkidle")
+    wait_until_ready(quiz)
+    history = quiz.locator(".g-quiz__history")
     assert squash(history.inner_text()) == "Your saved results on this device (1)"
     assert not history.get_by_text(band["title"]).is_visible()
-    assert not history.get_by_role("button", name="Clear my saved results").is_visible()
     history.locator("summary").click()
     assert history.get_by_text(f"{total} points, {band['title']}").is_visible()
-    # A retake shows the change since last time.
-    retake = [1, 1, 1, 1, 1, 1, 1, 5, 1]
+
+    # A retake, kept too, shows the change since last time.
+    retake = answers_at(data, 1)
     retake_total, _ = total_and_band(data, retake)
-    for group, answer in zip(quiz.locator("fieldset").all(), retake):
-        group.locator("input").nth(answer - 1).check()
-    quiz.locator("[data-check]").click()
-    assert (f"Last time, on" in quiz.get_by_role("status").inner_text()
-            and f"This time it is {total - retake_total} lower, toward “{lowest}”."
+    quiz.get_by_role("checkbox", name="Keep my result on this device").check()
+    answer(quiz, retake)
+    assert (f"This time it is {total - retake_total} lower, toward “{lowest['title']}”."
             in quiz.get_by_role("status").inner_text())
     assert history.locator("summary").inner_text() == "Your saved results on this device (2)"
-
     history.get_by_role("button", name="Clear my saved results").click()
-    assert history.is_hidden()
-    assert page.evaluate("guideStore.names('quiz:')") == []
-    page.reload(wait_until="networkidle")
-    wait_until_ready(quiz)
-    assert history.is_hidden()
+    assert history.count() == 0 and stored(page) == {}
+    assert page.watch.console_errors == []
 
 
-def mild_answers_with_flag(data: dict, raised: bool = True, level: int = 1) -> list[int]:
-    """Every statement at `level` points (reverse ones answered the other way); flagged statements
-    at their threshold when `raised`, else at the first scale word."""
-    return [(statement["threshold"] if raised else 1) if statement.get("safety_flag")
-            else (6 - level if statement.get("reverse") else level) for statement in data["statements"]]
-
-
-@pytest.mark.parametrize("quiz_id, path", [("two-minute-check", ""), ("talk-and-listen", "quizzes/")])
-def test_a_safety_flag_puts_safety_first_and_leaves_out_counselling(page, base_url, quiz_id, path):
+@pytest.mark.parametrize("quiz_id", FLAGGED)
+def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(page, base_url, quiz_id):
     data = quiz_data(quiz_id)
-    quiz = open_quiz(page, base_url, path, quiz_id)
+    quiz = open_quiz(page, base_url, quiz_id)
     status = quiz.get_by_role("status")
+    # A result kept earlier, so a retake could compare itself with it.
+    answer(quiz, answers_at(data, 3))
+    quiz.get_by_role("checkbox", name="Keep my result on this device").check()
+    kept = stored(page)
 
-    # Mildest everywhere but the flagged statement: the total lands in the mildest band.
-    answers = mild_answers_with_flag(data)
-    total, band = total_and_band(data, answers)
-    assert flag_raised(data, answers) and band == data["bands"][0]
-    answer_by_keyboard(page, quiz, [answer - 1 for answer in answers])
-    first = status.locator(":scope > *").nth(1)  # right after the "Your result" heading
-    assert first.get_attribute("data-safety") is not None and first.is_visible()
-    assert "Your safety comes first." in first.inner_text()
-    assert first.get_by_role("link", name="Exit this page").is_visible()
-    assert summary_links(page, quiz)["Read the Safety page"] == base_url + "safety/"
-    assert_safe_result(page, base_url, quiz, data, band)
-
-    # A total whose band suggests counselling: with the flag raised, the suggestion is left out.
-    level = next(level for level in range(1, 6)
-                 if any(link["page"] == "outside-help.md"
-                        for link in total_and_band(data, mild_answers_with_flag(data, level=level))[1]["links"]))
-    for raised in (True, False):
-        answers = mild_answers_with_flag(data, raised=raised, level=level)
-        total, band = total_and_band(data, answers)
+    for number, statement in enumerate(data["statements"], 1):
+        if not statement.get("safety_flag"):
+            continue
+        # Mildest everywhere but this flagged statement, which is at its threshold.
+        answers = answers_at(data, 1)
+        answers[number - 1] = statement["threshold"]
         quiz.locator("[data-retry]").click()
-        for group, answer in zip(quiz.locator("fieldset").all(), answers):
-            group.locator("input").nth(answer - 1).check()
-        quiz.locator("[data-check]").click()
-        assert (status.locator("[data-safety]").count() == 1) is raised
-        if raised:
-            assert_safe_result(page, base_url, quiz, data, band)
-        else:
-            assert band["title"] in status.inner_text() and squash(band["message"]) in squash(status.inner_text())
-            assert base_url + "outside-help/" in summary_links(page, quiz).values()
+        keep = quiz.get_by_role("checkbox", name="Keep my result on this device")
+        keep.check()  # asked to keep: a result that touches on safety is still never kept
+        answer(quiz, answers)
+        shown = squash(status.inner_text())
+        safety = status.locator(".g-quiz__safety")
+        assert safety.is_visible() and shown.index("Your safety comes first.") < 40, "safety leads the result"
+        assert safety.get_by_role("link", name="Exit this page").is_visible()
+        for region in project.helplines().regions:
+            for service in region.services:
+                assert service.name in shown and (service.phone or service.text) in shown, service.name
+        assert summary_links(page, quiz)["Read the Safety page"] == base_url + project.url_path(project.SAFETY_PAGE)
+        for band in data["bands"]:
+            assert band["title"] not in shown, "no reassuring band title under a safety message"
+            assert squash(band["message"]) not in shown
+        assert "toward" not in shown and "Last time" not in shown
+        assert keep.is_disabled()
+        assert stored(page) == kept, "a flagged result is never stored"
+        flagged_feedback = quiz.locator("fieldset").nth(number - 1).locator("[data-feedback]").inner_text()
+        assert flagged_feedback.startswith("Not counted"), "a safety statement adds nothing to the total"
+    page.reload(wait_until="networkidle")
+    assert stored(page) == kept
+    assert page.watch.console_errors == []
 
 
-def assert_safe_result(page, base_url: str, quiz, data: dict, band: dict) -> None:
-    """A raised flag: the band's title (from the data) stays, its advice and links give way to the safety text."""
-    result = quiz.locator("[data-summary] td")  # the band, as the scoring table shows it
-    assert result.locator("strong").first.inner_text() == band["title"]
-    shown = squash(result.inner_text())
-    assert shown == squash(f"{band['title']} {data.get('safety_result', quizzes.SAFETY_RESULT)}")
-    for any_band in data["bands"]:
-        assert squash(any_band["message"]) not in squash(quiz.get_by_role("status").inner_text())
-    # Links within the guide: the Safety page only (the Exit button leaves the site).
-    assert {address for address in summary_links(page, quiz).values() if address.startswith(base_url)} == {
-        base_url + "safety/"}
+def test_a_high_answer_on_a_statement_points_to_its_own_page(page, base_url):
+    linked = [(quiz_id, index, statement) for quiz_id in project.assessments()
+              for index, statement in enumerate(quiz_data(quiz_id)["statements"]) if statement.get("link")]
+    if not linked:
+        pytest.skip("no statement in the self-assessments has a `link:` yet")
+    quiz_id, index, statement = linked[0]
+    data = quiz_data(quiz_id)
+    quiz = open_quiz(page, base_url, quiz_id)
+    answers = answers_at(data, 1)
+    answers[index] = 2 if statement.get("reverse") else 4  # this statement alone at Often
+    answer(quiz, answers)
+    assert points(statement, answers[index]) >= STRAINED_POINTS
+    target = base_url + project.url_path(statement["link"]["page"].partition("#")[0])
+    assert any(address.split("#")[0] == target for address in summary_links(page, quiz).values())
 
 
 def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
-    quiz = open_quiz(page, base_url, "take-stock/", "take-stock-check")
+    quiz = open_quiz(page, base_url, KNOWLEDGE)
     page.evaluate("document$.next(document)")  # what Material does after each instant navigation
     for group in quiz.locator("fieldset").all():
         group.locator("input").first.check()
     quiz.locator("[data-check]").click()
-    assert len(page.evaluate("guideStore.read('quiz:take-stock-check', [])")) == 1  # one listener, one result
-    assert quiz.locator("[data-summary] h4").count() == 1
+    assert len(page.evaluate(f"guideStore.read('quiz:{KNOWLEDGE}', [])")) == 1  # one listener, one result
+    assert quiz.get_by_role("heading", name="Your result").count() == 1
 
     # Instant navigation swaps the page without a reload: the next page's quiz still works.
-    page.locator("article a[href$='/decide-honestly/']").first.click()
-    page.wait_for_url("**/decide-honestly/")
+    page.evaluate(f"location.hash = ''; document.querySelector('.md-nav--primary a[href$=\"/{where(OTHER_KNOWLEDGE)}\"]').click()")
+    page.wait_for_url(f"**/{where(OTHER_KNOWLEDGE)}")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
-    next_quiz = page.locator('section[data-quiz="decide-honestly-check"]')
+    next_quiz = page.locator(f'section[data-quiz="{OTHER_KNOWLEDGE}"]')
     for group in next_quiz.locator("fieldset").all():
         group.locator("input").first.check()
     next_quiz.locator("[data-check]").click()
@@ -355,9 +405,9 @@ def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
 def test_without_javascript_the_answers_are_in_details(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    data = quiz_data("take-stock-check")
-    page.goto(base_url + "take-stock/")
-    quiz = page.locator('section[data-quiz="take-stock-check"]')
+    data = quiz_data(KNOWLEDGE)
+    page.goto(base_url + where(KNOWLEDGE))
+    quiz = page.locator(f'section[data-quiz="{KNOWLEDGE}"]')
     assert quiz.get_by_role("button", name="Check my answers").count() == 0  # hidden: it needs JavaScript
     details = quiz.locator("fieldset details")
     assert details.count() == len(data["questions"])
@@ -367,42 +417,49 @@ def test_without_javascript_the_answers_are_in_details(browser, base_url):
         box.locator("summary").click()
         for option in question["options"]:
             assert box.get_by_text(squash(option["explanation"])).is_visible()
-    # A self-assessment shows how to score it by hand, with the bands.
-    page.goto(base_url)
-    guide = page.locator('section[data-quiz="two-minute-check"] .g-quiz__guide')
+    # A self-assessment shows how to score it by hand, with the bands, and no result or saved list.
+    page.goto(base_url + where(ASSESSMENT))
+    section = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
+    guide = section.locator(".g-quiz__guide")
     assert guide.get_by_text("Score it by hand").is_visible()
-    assert guide.locator("tbody tr[data-min]").count() == len(quiz_data("two-minute-check")["bands"])
+    assert guide.locator("tbody tr[data-min]").count() == len(quiz_data(ASSESSMENT)["bands"])
+    assert section.locator(".g-quiz__safety, .g-quiz__history, [data-quick-exit]").count() == 0
+    assert section.get_by_role("checkbox").count() == 0, "no control that needs JavaScript shows"
     context.close()
 
 
 def test_print_shows_boxes_the_answers_and_the_scoring_guide(page, base_url):
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url + where(ASSESSMENT), wait_until="networkidle")
     page.emulate_media(media="print")
-    quiz = page.locator('section[data-quiz="two-minute-check"]')
+    quiz = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
     assert quiz.locator(".g-quiz__guide").is_visible()  # hidden on screen once JavaScript runs
     assert quiz.locator("input").first.evaluate("el => getComputedStyle(el).appearance") == "none"
-    assert quiz.locator("[data-actions]").is_hidden()
-    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    assert quiz.locator(".g-quiz__actions").is_hidden()
+    page.goto(base_url + where(KNOWLEDGE), wait_until="networkidle")
     page.emulate_media(media="print")
-    explanation = page.locator('section[data-quiz="take-stock-check"] details li').first
+    explanation = page.locator(f'section[data-quiz="{KNOWLEDGE}"] details li').first
     assert explanation.evaluate("el => el.getBoundingClientRect().height") > 0
-    # "Check yourself" is not left alone at the foot of a printed page, cut off from its quiz.
-    heading = page.locator('h2:has(+ section[data-quiz="take-stock-check"])')
-    assert heading.inner_text().startswith("Check yourself")
-    assert heading.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
+    # A quiz's heading is not left alone at the foot of a printed page, cut off from its quiz.
+    heading = page.locator(f'h2:has(+ section[data-quiz="{KNOWLEDGE}"])')
+    if heading.count():
+        assert heading.evaluate("el => getComputedStyle(el).breakAfter") == "avoid"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violation_before_and_after_answering(browser, base_url, scheme):
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page = context.new_page()
-    for path, quiz_id in (("take-stock/", "take-stock-check"), ("", "two-minute-check")):
-        quiz = open_quiz(page, base_url, path, quiz_id)
+    for quiz_id in (KNOWLEDGE, ASSESSMENT):
+        quiz = open_quiz(page, base_url, quiz_id)
         selector = f'section[data-quiz="{quiz_id}"]'
         assert violations(page, selector) == [], f"{quiz_id} before answering"
-        groups = quiz.locator("fieldset").all()
-        for group in groups:
-            group.locator("input").nth(1).check()  # on the two-minute check this raises the safety flag
+        for group in quiz.locator("fieldset").all():
+            group.locator("input").nth(2).check()  # on a self-assessment with flags, this raises one
         quiz.locator("[data-check]").click()
         assert violations(page, selector) == [], f"{quiz_id} after answering"
+        if quiz_id in project.assessments():
+            quiz.locator("[data-retry]").click()
+            answer(quiz, answers_at(quiz_data(quiz_id), 2))  # a band, with the keep box and no flag
+            quiz.get_by_role("checkbox", name="Keep my result on this device").check()
+            assert violations(page, selector) == [], f"{quiz_id} with a kept result"
     context.close()

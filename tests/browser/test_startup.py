@@ -4,6 +4,10 @@ pays no extra restyle on top of Material's own start-up (issue 7, mobile perform
 
 from __future__ import annotations
 
+import pytest
+
+import project as plan
+
 # Records every change inside a worksheet or quiz, and to <html>'s style, from DOMContentLoaded on
 # (when Material's document$ runs our set-up); "data-ready" is our own mark and styles nothing.
 WATCH = """
@@ -17,26 +21,38 @@ document.addEventListener("DOMContentLoaded", () => new MutationObserver(records
 """
 
 
+def busiest_page() -> str:
+    """The first page, in reading order, with a worksheet and a knowledge check (the heaviest kind of page)."""
+    checks = plan.knowledge_checks()
+    for page in plan.pages():
+        calls = plan.calls(page)
+        if any(kind == "worksheet" for kind, _ in calls) and any(kind == "quiz" and i in checks for kind, i in calls):
+            return page
+    pytest.skip("no page has both a worksheet and a knowledge check")
+
+
 def test_a_first_visit_is_set_up_without_changing_the_page(page, base_url):
+    page_file = busiest_page()
     page.add_init_script(WATCH)
-    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    page.goto(base_url + plan.url_path(page_file), wait_until="networkidle")
     sections = page.locator(".g-worksheet, .g-quiz")
-    assert sections.count() == 3
-    assert page.locator(".g-worksheet[data-ready], .g-quiz[data-ready]").count() == 3, "the script set them all up"
+    assert sections.count() == len(plan.calls(page_file))
+    assert page.locator(".g-worksheet[data-ready], .g-quiz[data-ready]").count() == sections.count(), \
+        "the script set them all up"
     assert page.evaluate("window.changes") == []
     # ... and what needs JavaScript is there, shown by CSS once the script has loaded.
     assert page.evaluate("document.documentElement.hasAttribute('data-guide-js')")
     assert page.get_by_role("button", name="Print with my answers").first.is_visible()
-    assert page.get_by_role("button", name="Check my answers").is_visible()
+    assert page.get_by_role("button", name="Check my answers").first.is_visible()
 
 
 def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_url):
     """Material's script may run while ours fails (a dropped request on a phone): then no dead
     buttons, and the quiz keeps its answers and the worksheet its blank form."""
     page.route("**/guide.*.js", lambda route: route.abort())
-    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
     assert "js" in page.evaluate("document.documentElement.classList.value").split(), "Material's script ran"
-    assert not page.get_by_role("button", name="Check my answers").is_visible()
+    assert not page.get_by_role("button", name="Check my answers").first.is_visible()
     assert not page.get_by_role("button", name="Print with my answers").first.is_visible()
     assert page.locator(".g-quiz summary", has_text="Answers and why").first.is_visible()
     assert page.locator(".g-worksheet textarea").first.is_visible()
@@ -45,10 +61,23 @@ def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_ur
 def test_the_script_adds_no_class_to_the_html_element(page, base_url):
     """Material's CSS has `:not([class])` rules, so any class change on <html> restyles every element
     of the page (50 ms on a phone for a worksheet page, traced): our mark is an attribute instead."""
-    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    path = plan.url_path(busiest_page())
+    page.goto(base_url + path, wait_until="networkidle")
     assert page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script ran"
     with_script = page.evaluate("document.documentElement.className")
     page.route("**/guide.*.js", lambda route: route.abort())
-    page.goto(base_url + "take-stock/", wait_until="networkidle")
+    page.goto(base_url + path, wait_until="networkidle")
     assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
     assert page.evaluate("document.documentElement.className") == with_script
+
+
+def test_if_the_script_does_not_load_a_printed_worksheet_still_names_the_site_and_page(page, base_url):
+    """guide.js prints the site and address in the page margin; without it, the line under each
+    worksheet must print instead, whether or not Material's own script ran."""
+    page.route("**/guide.*.js", lambda route: route.abort())
+    page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
+    assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
+    page.emulate_media(media="print")
+    footers = page.locator(".g-worksheet .g-ws-foot")
+    assert footers.count() >= 1
+    assert all(footer.is_visible() for footer in footers.all())
