@@ -1,10 +1,14 @@
-"""Lighthouse 12.2.3 (pinned in bench/package-lock.json) on key pages, mobile and desktop, median of runs.
+"""Lighthouse 12.2.3 (pinned in bench/package-lock.json), ours beside plain Material, median of runs.
 
-Builds the site into a temporary folder with its local address as site_url, serves it on 127.0.0.1
-with gzip like GitHub Pages, and runs Lighthouse with Debian's Chromium (CHROME_PATH). Installs
-Lighthouse with `npm ci --prefix bench` (Node 20) when it is missing.
+Builds the site and its plain-Material twin (same Markdown and nav; no macros, overrides, hooks or
+assets of ours) into temporary folders, each with its local address as site_url, serves each on
+127.0.0.1 with gzip like GitHub Pages, and runs Lighthouse with Debian's Chromium (CHROME_PATH) on
+the same pages: runs of ours and the twin's are taken in turns (ours, twin, ours, twin...), so a
+slow spell of the machine slows both. Pages: home, a themed page, the workbook, contact, and the
+heaviest page of ours (most HTML elements). Installs Lighthouse with `npm ci --prefix bench`
+(Node 20) when it is missing.
 
-    .venv/bin/python bench/lighthouse.py [--runs 3] [--pages "" take-stock/ workbook/ contact/]
+    .venv/bin/python bench/lighthouse.py [--runs 5] [--pages "" take-stock/ ...] [--form-factors mobile desktop]
 """
 
 from __future__ import annotations
@@ -12,21 +16,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 
-from common import (BENCH, CHROMIUM, GzipServer, emit_json, mkdocs_build, print_table, real_project,
+from common import (BENCH, CHROMIUM, GzipServer, emit_json, mkdocs_build, page_names, print_table, real_project,
                     write_twin_config)
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Home, a themed page with a worksheet and a quiz, the workbook, the contact page.
+METRICS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-paint", "si_ms": "speed-index",
+           "tbt_ms": "total-blocking-time", "cls": "cumulative-layout-shift"}
+# Home, a themed page with worksheets and a quiz, the workbook, the contact page; the heaviest is added.
 PAGES = ["", "take-stock/", "workbook/", "contact/"]
 FORM_FACTORS = ("mobile", "desktop")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run " \
                "--disable-extensions --disable-background-networking --disable-component-update --disable-sync"
+TAG = re.compile(rb"<[a-zA-Z]")
 
 
 def ensure_lighthouse() -> None:
@@ -36,7 +44,7 @@ def ensure_lighthouse() -> None:
 
 
 def run_once(url: str, form_factor: str) -> dict:
-    """One Lighthouse run: category scores (0-100) and the audits that lost points outside performance."""
+    """One Lighthouse run: category scores (0-100), metrics, and the audits that lost points outside performance."""
     command = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
     if form_factor == "desktop":
@@ -51,61 +59,71 @@ def run_once(url: str, form_factor: str) -> dict:
                    if ref["weight"] and (report["audits"][ref["id"]].get("score") or 0) < 1
                    and report["audits"][ref["id"]].get("scoreDisplayMode") not in ("notApplicable", "manual",
                                                                                    "informative")})
-    metrics = {key: report["audits"][key].get("numericValue") for key in
-               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
-                "speed-index")}
+    metrics = {key: report["audits"][audit].get("numericValue") for key, audit in METRICS.items()}
     # Lighthouse's CPU score for the host (about 1500-2200 on this machine when quiet): a low one means
     # other work was running, and the performance score of that run is not to be trusted.
     return {"scores": scores, "lost": lost, "metrics": metrics,
             "benchmark_index": report.get("environment", {}).get("benchmarkIndex")}
 
 
+def summary(runs: list[dict]) -> dict:
+    """Medians of a page's runs, with each run's performance score and CPU index kept."""
+    return {"median": {name: statistics.median(run["scores"][name] for run in runs) for name in CATEGORIES},
+            **{key: statistics.median(run["metrics"][key] for run in runs) for key in METRICS},
+            "performance_runs": [run["scores"]["performance"] for run in runs],
+            "benchmark_index": [run["benchmark_index"] for run in runs],
+            "lost": sorted({audit for run in runs for audit in run["lost"]})}
+
+
+def heaviest(site: Path) -> str:
+    """The page of the built site with the most HTML elements (a rough count of its tags)."""
+    counts = {name: len(TAG.findall((site / name / "index.html").read_bytes())) for name in page_names(site)}
+    return max(counts, key=counts.get)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pages", nargs="*", default=PAGES)
-    parser.add_argument("--plain", action="store_true",
-                        help="measure the plain-Material twin instead (same Markdown, no macros or assets of ours)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", nargs="*", default=None, help="default: home, take-stock/, workbook/, contact/ "
+                        "and the heaviest page")
+    parser.add_argument("--form-factors", nargs="*", default=list(FORM_FACTORS))
     args = parser.parse_args()
     ensure_lighthouse()
 
-    results = {}
+    results = []
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temp:
-        server = GzipServer(Path(temp) / "site")
-        project = real_project(Path(temp) / "project")
-        config = write_twin_config(project) if args.plain else project / "mkdocs.yml"
-        mkdocs_build(config, server.site_dir, site_url=server.base_url, strict=not args.plain)
-        with server as base_url:
-            for page in args.pages:
-                for form_factor in FORM_FACTORS:
-                    runs = [run_once(base_url + page, form_factor) for _ in range(args.runs)]
-                    medians = {name: statistics.median(run["scores"][name] for run in runs) for name in CATEGORIES}
-                    results[f"{page or '/'} {form_factor}"] = {
-                        "page": page or "/", "form_factor": form_factor, "median": medians,
-                        "runs": [run["scores"] for run in runs],
-                        "lost": sorted({audit for run in runs for audit in run["lost"]}),
-                        "fcp_ms": statistics.median(run["metrics"]["first-contentful-paint"] for run in runs),
-                        "lcp_ms": statistics.median(run["metrics"]["largest-contentful-paint"] for run in runs),
-                        "si_ms": statistics.median(run["metrics"]["speed-index"] for run in runs),
-                        "tbt_ms": statistics.median(run["metrics"]["total-blocking-time"] for run in runs),
-                        "cls": statistics.median(run["metrics"]["cumulative-layout-shift"] for run in runs),
-                        "benchmark_index": [run["benchmark_index"] for run in runs],
-                    }
-                    row = results[f"{page or '/'} {form_factor}"]
-                    print(f"  {row['page']} {form_factor}: {row['median']} lost={row['lost']}", flush=True)
+        temp = Path(temp)
+        ours, plain = GzipServer(temp / "ours"), GzipServer(temp / "plain")
+        project = real_project(temp / "project")
+        mkdocs_build(project / "mkdocs.yml", ours.site_dir, site_url=ours.base_url)
+        mkdocs_build(write_twin_config(project), plain.site_dir, site_url=plain.base_url, strict=False)
+        pages = args.pages if args.pages is not None else list(dict.fromkeys(PAGES + [heaviest(ours.site_dir)]))
+        with ours as our_url, plain as plain_url:
+            for page in pages:
+                for form_factor in args.form_factors:
+                    turns = [(run_once(our_url + page, form_factor), run_once(plain_url + page, form_factor))
+                             for _ in range(args.runs)]
+                    row = {"page": page or "/", "form_factor": form_factor,
+                           "ours": summary([turn[0] for turn in turns]), "plain": summary([turn[1] for turn in turns])}
+                    results.append(row)
+                    print(f"  {row['page']} {form_factor}: ours {row['ours']['median']} TBT {row['ours']['tbt_ms']:.0f} ms"
+                          f" | plain {row['plain']['median']['performance']:g} TBT {row['plain']['tbt_ms']:.0f} ms",
+                          flush=True)
 
-    print_table(["page", "form", "perf", "a11y", "best-pr", "SEO", "FCP ms", "LCP ms", "SI ms", "TBT ms", "CLS",
-                 "runs (perf)", "CPU index", "lost points"],
-                [[row["page"], row["form_factor"], *(f"{row['median'][name]:g}" for name in CATEGORIES),
-                  f"{row['fcp_ms']:.0f}", f"{row['lcp_ms']:.0f}", f"{row['si_ms']:.0f}", f"{row['tbt_ms']:.0f}",
-                  f"{row['cls']:.3f}",
-                  "/".join(str(run["performance"]) for run in row["runs"]),
-                  "/".join(f"{index:.0f}" for index in row["benchmark_index"] if index),
-                  " ".join(row["lost"]) or "-"]
-                 for row in results.values()],
-                title=f"Lighthouse 12.2.3, median of {args.runs} (served with gzip on 127.0.0.1)"
-                      + (": PLAIN MATERIAL TWIN" if args.plain else ""))
-    emit_json("lighthouse-plain" if args.plain else "lighthouse", {"runs": args.runs, "results": list(results.values())})
+    print_table(["page", "form", "perf", "plain", "a11y", "best-pr", "SEO", "TBT ms", "plain TBT", "FCP ms", "LCP ms",
+                 "CLS", "runs (perf)", "plain runs", "CPU index", "lost points"],
+                [[row["page"], row["form_factor"], f"{row['ours']['median']['performance']:g}",
+                  f"{row['plain']['median']['performance']:g}",
+                  *(f"{row['ours']['median'][name]:g}" for name in CATEGORIES[1:]),
+                  f"{row['ours']['tbt_ms']:.0f}", f"{row['plain']['tbt_ms']:.0f}", f"{row['ours']['fcp_ms']:.0f}",
+                  f"{row['ours']['lcp_ms']:.0f}", f"{row['ours']['cls']:.3f}",
+                  "/".join(map(str, row["ours"]["performance_runs"])), "/".join(map(str, row["plain"]["performance_runs"])),
+                  "/".join(f"{index:.0f}" for index in row["ours"]["benchmark_index"] if index),
+                  " ".join(row["ours"]["lost"]) or "-"]
+                 for row in results],
+                title=f"Lighthouse 12.2.3, ours beside plain Material, runs in turns, median of {args.runs} "
+                      "(served with gzip on 127.0.0.1)")
+    emit_json("lighthouse", {"runs": args.runs, "results": results})
 
 
 if __name__ == "__main__":

@@ -55,6 +55,13 @@ def parse():
     return parse_page
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that break a copy of the project on purpose check a mechanism, not the project's content."""
+    for item in items:
+        if "project_copy" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.breaks_a_copy)
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project, for tests that break it on purpose."""

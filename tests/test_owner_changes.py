@@ -2,9 +2,11 @@
 
 A copy of the project gets what AUTHORING.md and README.md tell the owner to do: new owner details
 (every `extra.owner` value), AUTHORING.md's own worksheet, knowledge check and self-assessment
-examples placed on pages, and a new page in the nav. Then every test but the browser ones (and this
-one) runs against the copy (GUIDE_PROJECT, read by tests/sitebuild.py): tests that work out what to
-expect from the data files, the pages' calls and mkdocs.yml pass there too.
+examples placed on pages, and a new page in the nav. Then every test that reads the project runs
+against the copy (GUIDE_PROJECT, read by tests/sitebuild.py): tests that work out what to expect from
+the data files, the pages' calls and mkdocs.yml pass there too. Left out: the browser tests (the
+same expectations, read in Chromium: minutes more), tests that break a copy of their own on purpose
+(they check a mechanism, not the content) and this one.
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ Time alone together does not happen by itself. Plan it, and keep it simple.
 ## Check yourself
 
 {{ quiz("date-night-check") }}
+
+## What the research says
+
+- [The Gottman Institute: Building Bridges](https://www.gottman.com/blog/what-makes-love-last-building-bridges/):
+  small, regular moments together build fondness and trust.
 """
 
 
@@ -107,7 +114,7 @@ def test_the_owners_changes_keep_the_generic_tests_green(tmp_path):
 
     env = dict(os.environ, GUIDE_PROJECT=str(copy))
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not browser",
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not browser and not breaks_a_copy",
          "--deselect", "tests/test_owner_changes.py::test_the_owners_changes_keep_the_generic_tests_green", "tests"],
         cwd=CHECKOUT, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, (result.stdout[-6000:] + result.stderr[-2000:])

@@ -52,7 +52,7 @@ def workbook(workbook_page, html_pages, parse):
 
 def sections_on(soup, sheet_id=None) -> list:
     article = soup.select_one("article")
-    selector = "section.g-worksheet" + (f'[data-worksheet="{sheet_id}"]' if sheet_id else "")
+    selector = "section.g-ws" + (f'[data-worksheet="{sheet_id}"]' if sheet_id else "")
     return article.select(selector)
 
 
@@ -72,7 +72,7 @@ def label_for(section, control) -> str:
 
 def assert_field_rendered(section, field) -> None:
     """The reader sees the prompt, and every control they fill in has a name they can hear."""
-    box = section.find(lambda tag: tag.name == "div" and f"g-ws-{field.kind}" in tag.get("class", [])
+    box = section.find(lambda tag: tag.name == "div" and f"g-ws__field--{field.kind}" in tag.get("class", [])
                        and any(control.get("data-k", "").split(".")[0] == field.id for control in tag.select("[data-k]")))
     assert box, f"field {field.id!r} ({field.kind}) is missing"
     controls = box.select("[data-k]")
@@ -83,8 +83,9 @@ def assert_field_rendered(section, field) -> None:
         assert control.name == ("input" if field.kind == "short" else "textarea")
         assert label_for(section, control) == field.label
         if field.kind == "long":
-            assert control["rows"] == str(field.lines)
-            assert f"--n:{field.lines}" in box.select_one(".g-ws-out")["style"], "paper gets as many lines as the data says"
+            # guide.js draws as many ruled lines on paper as the box has rows (tests/browser/test_worksheets.py).
+            assert control["rows"] == str(field.lines), "paper gets as many lines as the data says"
+        assert box.select(".g-ws__out") == [], "guide.js makes the print copy when needed: the page ships none"
         return
     assert text(box.find("legend")) == field.label
     if field.kind == "checklist":
@@ -96,7 +97,7 @@ def assert_field_rendered(section, field) -> None:
         assert [c["value"] for c in radios] == [str(n) for n in field.numbers]
         assert [label_for(section, c) for c in radios] == [str(n) for n in field.numbers]
         assert len({c["name"] for c in radios}) == 1, "one radio group"
-        ends = text(box.select_one(".g-ws-ends"))
+        ends = text(box.select_one(".g-ws__ends"))
         assert f"{field.min} = {field.low}" in ends and f"{field.max} = {field.high}" in ends
     else:
         columns = field.table_columns
@@ -115,12 +116,22 @@ def assert_worksheet_rendered(section, sheet: Worksheet) -> None:
     assert section["data-version"] == sheet.version
     heading = section.find(["h2", "h3", "h4", "h5", "h6"])
     assert text(heading) == sheet.title
-    assert section.get("aria-label") == sheet.title, "the region is named after the worksheet"
+    named_by = section.get("aria-labelledby")
+    assert named_by and section.find(id=named_by) is heading, "the region is named after the worksheet: its heading"
     shown = text(section)
     for part in (sheet.purpose, sheet.why, sheet.instructions, f"about {sheet.time} minute", sheet.frequency, sheet.who):
         assert " ".join(part.split()) in shown
     for field in sheet.fields:
         assert_field_rendered(section, field)
+    # What it is for and how to do it come first; the fields wait in a closed "Fill in this worksheet".
+    [fill] = section.select(":scope > details.g-fill")
+    assert not fill.has_attr("open"), "closed until the reader asks (or guide.js opens it)"
+    assert text(fill.find("summary", recursive=False)) == "Fill in this worksheet"
+    assert all(box.find_parent("details", class_="g-fill") is fill for box in section.select(".g-ws__field")), \
+        "every field is in the fold"
+    outside = text(section).replace(text(fill), "")
+    for part in (sheet.title, sheet.purpose, sheet.why, sheet.instructions):
+        assert " ".join(part.split()) in outside, "seen before opening the fold"
 
 
 @pytest.mark.parametrize(("page", "sheet_id"), CALLED, ids=[f"{page}:{sheet_id}" for page, sheet_id in CALLED])
@@ -145,7 +156,7 @@ def test_each_page_shows_its_worksheets_in_the_order_it_calls_them(html_pages, p
 def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(sheets_on_pages):
     assert sheets_on_pages
     for page, section in sheets_on_pages:
-        bar, fold = section.select_one(".g-ws-bar"), section.select_one("details.g-ws-more")
+        bar, fold = section.select_one(".g-ws__bar"), section.select_one("details.g-ws__more")
         # guide.css hides [data-js] until guide.js has loaded (a browser test checks it is hidden without it).
         assert bar.has_attr("data-js") and fold.has_attr("data-js"), f"{page}: buttons that need JavaScript are marked"
         assert [button["data-act"] for button in bar.select("button")] == ["print", "blank"]
@@ -159,11 +170,11 @@ def test_without_javascript_the_tools_are_hidden_and_the_form_is_there(sheets_on
 
 def test_the_calm_toolbar_only_print_buttons_come_before_the_first_prompt(sheets_on_pages):
     for _, section in sheets_on_pages:
-        first_prompt = section.select_one(".g-ws-field")
-        before = [b for b in section.select("button") if first_prompt in b.find_all_next(class_="g-ws-field")]
+        first_prompt = section.select_one(".g-ws__field")
+        before = [b for b in section.select("button") if first_prompt in b.find_all_next(class_="g-ws__field")]
         assert [b["data-act"] for b in before] == ["print", "blank"]
-        assert section.select_one("details.g-ws-more") in first_prompt.find_all_next("details")
-        assert "Your answers stay on this device" in text(section.select_one(".g-ws-privacy"))
+        assert section.select_one("details.g-ws__more") in first_prompt.find_all_next("details")
+        assert "Your answers stay on this device" in text(section.select_one(".g-ws__privacy"))
 
 
 # ---------------------------------------------------------------------------
@@ -221,7 +232,7 @@ def test_the_workbook_lists_exactly_the_worksheets_the_pages_call_in_reading_ord
 def test_the_workbook_stays_light_until_asked(workbook):
     """It brings the worksheets onto itself only when asked (tests/browser/test_worksheets.py), so its
     first visit costs no more than any page."""
-    assert workbook.select("section.g-worksheet") == []
+    assert workbook.select("section.g-ws") == []
     holder = workbook.select_one("div.g-workbook__sheets")
     assert holder is not None and holder.contents == [] and holder.has_attr("data-search-exclude")
 
@@ -333,7 +344,7 @@ def test_a_printed_worksheet_names_the_site_and_the_page_address(html_pages, par
     canonical = soup.find("link", rel="canonical")["href"]
     assert canonical.endswith("/" + plan.url_path(page)), "the page's own address"
     for section in sections_on(soup):
-        assert text(section.select_one(".g-ws-foot")) == f"{plan.config()['site_name']} · {canonical}"
+        assert text(section.select_one(".g-ws__foot")) == f"{plan.config()['site_name']} · {canonical}"
 
 
 def search_docs(site_dir):

@@ -19,17 +19,25 @@ def page_titles(site: Path, parse) -> dict[str, str]:
 
 
 def components(soup: BeautifulSoup) -> list[tuple]:
-    """Each worksheet and quiz on a page as a reader meets it: its id, its visible text, and each
-    control with its field key or name, type and label (by `for` or `aria-label`)."""
+    """Each worksheet and quiz on a page as a reader meets it: its id, its visible text, each control
+    with its field key or name, type and label (by `for` or `aria-label`), and its folds ("Fill in
+    this worksheet", closed until opened) with whether each starts open."""
     found = []
-    for section in soup.select("section.g-worksheet, section.g-quiz"):
+    for section in soup.select("section.g-ws, section.g-quiz"):
         labels = {label.get("for"): label.get_text(" ", strip=True) for label in section.select("label[for]")}
         controls = [(control.get("data-k") or control.get("name"), control.get("type") or control.name,
                      control.get("aria-label") or labels.get(control.get("id"))
                      or (control.find_parent("label") or control).get_text(" ", strip=True))
                     for control in section.select("input, textarea, button")]
-        found.append((section.get("id"), " ".join(section.get_text(" ").split()), controls))
+        folds = [(" ".join(details.summary.get_text(" ").split()), details.has_attr("open"))
+                 for details in section.select("details")]
+        found.append((section.get("id"), " ".join(section.get_text(" ").split()), controls, folds))
     return found
+
+
+def no_script_styles(soup: BeautifulSoup) -> list[str]:
+    """What the page shows differently without JavaScript (the folds open, for one)."""
+    return [style.get_text() for noscript in soup.select("noscript") for style in noscript.select("style")]
 
 
 def test_zensical_builds_the_same_pages(zensical_site, site_dir, parse):
@@ -41,5 +49,7 @@ def test_zensical_shows_the_same_worksheets_and_quizzes(zensical_site, content_p
     for name, path in content_pages.items():
         ours = components(parse(path))
         assert components(parse(zensical_site / name)) == ours, f"{name}: a worksheet or quiz differs under Zensical"
+        assert no_script_styles(parse(zensical_site / name)) == no_script_styles(parse(path)), \
+            f"{name}: without JavaScript the page differs under Zensical"
         compared += len(ours)
     assert compared >= 10, "the comparison found too few worksheets and quizzes to mean anything"

@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 import project
+from components import open_all_fills, open_fill
 from siteserver import serve
 
 AXE = Axe()
@@ -88,6 +89,11 @@ def test_no_violation_on_any_page(scheme_page, base_url, html_pages, site_path):
         assert body_is_dark(scheme_page) == (scheme_page.scheme == "dark"), name
         if problems := violations(scheme_page):
             found[name] = problems
+        # Worksheets' fields and quizzes' questions wait folded; checked too, as a reader opens them.
+        if scheme_page.locator(".g-fill").count():
+            open_all_fills(scheme_page)
+            if problems := violations(scheme_page):
+                found[f"{name} (opened)"] = problems
     assert not found, "\n".join(f"{name}: {line}" for name, lines in found.items() for line in lines)
 
 
@@ -105,13 +111,13 @@ def test_no_violation_on_worksheets_after_typing(scheme_page, base_url):
     name = project.url_path(project.one_page_calling("workbook"))
     open_page(scheme_page, base_url + name)
     scheme_page.get_by_role("button", name="Show every worksheet here").click()
-    scheme_page.locator(".g-workbook__sheets .g-worksheet[data-ready]").nth(len(project.first_use("worksheet")) - 1).wait_for()
-    fields = scheme_page.locator(".g-worksheet :is(textarea, input[type=text])[data-k]")
+    scheme_page.locator(".g-workbook__sheets .g-ws[data-ready]").nth(len(project.first_use("worksheet")) - 1).wait_for()
+    fields = scheme_page.locator(".g-ws :is(textarea, input[type=text])[data-k]")
     assert fields.count() > 0, f"{name}: no worksheet field to type in"
     for index in range(fields.count()):
         fields.nth(index).fill(f"Answer {index + 1}: we talk on Sundays.")
     # Every tick box and scale point a reader can answer (the last point of each scale stays picked).
-    choices = scheme_page.locator(".g-worksheet :is([data-k][type=checkbox], [data-k] [type=radio]):visible")
+    choices = scheme_page.locator(".g-ws :is([data-k][type=checkbox], [data-k] [type=radio]):visible")
     for index in range(choices.count()):
         choices.nth(index).check()
     assert violations(scheme_page) == []
@@ -124,6 +130,7 @@ def test_no_violation_on_a_quiz_after_answering(scheme_page, base_url, content_p
         pytest.skip(f"no built page has a {kind} quiz (.g-quiz--{kind}) yet")
     open_page(scheme_page, page_address(base_url, name))
     quiz = scheme_page.locator(f".g-quiz--{kind}").first
+    open_fill(quiz)  # "Take this self-check" / "Answer the questions"
     questions = quiz.locator("fieldset")
     assert questions.count() > 0, f"{name}: the quiz has no question (fieldset)"
     for index in range(questions.count()):
@@ -148,9 +155,12 @@ def test_an_unlabeled_input_is_reported(page):
 def test_the_check_button_s_focus_ring_stands_apart_from_the_button(page, base_url):
     """The filled button and its ring share a colour: a gap of page colour shows focus."""
     page.goto(base_url + project.url_path(next(iter(project.first_use("quiz").values()))))
-    button = page.get_by_role("button", name="Check my answers")
+    quiz = page.locator(".g-quiz").first
+    quiz.locator("xpath=self::*[@data-ready]").wait_for()
+    open_fill(quiz)
+    button = quiz.get_by_role("button", name="Check my answers")
     button.wait_for()
-    page.locator(".g-quiz fieldset input").last.focus()
+    quiz.locator("fieldset input").last.focus()
     page.keyboard.press("Tab")
     assert button.evaluate("el => el === document.activeElement && el.matches(':focus-visible')")
     assert button.evaluate("el => parseFloat(getComputedStyle(el).outlineOffset)") >= 2
@@ -183,9 +193,9 @@ HAS_OWN_FOCUS_RING = """el => {
     });
 }"""
 
-CONTROL_KINDS = [".g-worksheet input[type=text]", ".g-worksheet textarea", ".g-ws-checklist [type=checkbox]",
-                 ".g-ws-boxes input", ".g-worksheet button", ".g-ws-grid [type=checkbox]", ".g-quiz input[type=radio]",
-                 ".g-quiz [data-check]", ".g-quiz [data-nosave]"]
+CONTROL_KINDS = [".g-ws input[type=text]", ".g-ws textarea", ".g-ws__field--checklist [type=checkbox]",
+                 ".g-ws__boxes input", ".g-ws button", ".g-ws__grid [type=checkbox]", ".g-quiz input[type=radio]",
+                 ".g-quiz [data-check]", ".g-quiz [data-nosave]", ".g-ws .g-fill > summary", ".g-quiz .g-fill > summary"]
 
 
 def controls_to_check(site_dir) -> list[tuple[str, str]]:
@@ -212,6 +222,7 @@ def test_every_worksheet_and_quiz_control_shows_focus(page, base_url, site_dir, 
         page.locator("html[data-guide-js]").wait_for(state="attached")
         if not has_support:
             page.evaluate(DROP_HAS_RULES)
+        open_all_fills(page)  # the controls inside "Fill in this worksheet" and a quiz's fold
         page.keyboard.press("Tab")  # a key pressed: focus from here on is keyboard focus
         for selector in (selector for where, selector in controls if where == path):
             control = page.locator(selector).first

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 import project
+from components import open_fill
 
 EXIT_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 GUARDED = [project.url_path(page) for page in project.quick_exit_pages()]
@@ -256,9 +257,10 @@ def test_clear_everything_keeps_the_choice_not_to_save(page, base_url):
     """A reader turned on "Don't save on this device", then clears everything here: their answers and
     results go, but the choice stays, so back on a worksheet nothing is saved silently."""
     open_page(page, base_url, project.url_path(WORKSHEET_PAGE))
-    section = page.locator("section.g-worksheet").first
+    section = page.locator("section.g-ws").first
     section.locator("xpath=self::*[@data-ready]").wait_for()
-    section.locator("details.g-ws-more summary").click()
+    open_fill(section)  # "Fill in this worksheet": the fold with the switch is at its end
+    section.locator("details.g-ws__more summary").click()
     section.get_by_role("switch", name="Don't save anything on this device").check()
     open_page(page, base_url, PRIVACY)
     page.evaluate("""() => {  // kept earlier, say in another tab before the switch was on
@@ -272,7 +274,8 @@ def test_clear_everything_keeps_the_choice_not_to_save(page, base_url):
 
     open_page(page, base_url, project.url_path(WORKSHEET_PAGE))
     section.locator("xpath=self::*[@data-ready]").wait_for()
-    section.locator("details.g-ws-more summary").click()
+    open_fill(section)
+    section.locator("details.g-ws__more summary").click()
     assert section.get_by_role("switch", name="Don't save anything on this device").is_checked()
     section.locator("input[type=text], textarea").first.fill("Not kept")
     assert page.evaluate("guideStore.names()") == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import project as plan
+from components import open_all_fills, open_fill
 
 WIDTHS = (320, 360, 390)
 SHEETS = plan.worksheets()
@@ -38,6 +39,11 @@ def test_no_page_scrolls_sideways_on_a_small_phone(page, base_url, content_pages
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 0:
             wide.append((path, overflow))
+        if page.locator(".g-fill").count():  # and with every worksheet's fields and quiz's questions open
+            open_all_fills(page)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                wide.append((path + " (opened)", overflow))
     assert wide == [], "pages wider than the screen (px too wide)"
 
 
@@ -47,7 +53,8 @@ def test_a_scale_fits_with_boxes_of_24_pixels(page, base_url, width):
     path, sheet_id, field = first_scale()
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + path)
-    row = page.locator(f'section[data-worksheet="{sheet_id}"] .g-ws-boxes[data-k="{field.id}"]').first
+    open_fill(page.locator(f'section[data-worksheet="{sheet_id}"]').first)  # "Fill in this worksheet"
+    row = page.locator(f'section[data-worksheet="{sheet_id}"] .g-ws__boxes[data-k="{field.id}"]').first
     row.scroll_into_view_if_needed()
     boxes = [row.locator("label").nth(i).bounding_box() for i in range(row.locator("label").count())]
     assert len(boxes) == len(field.numbers)
@@ -61,8 +68,11 @@ def test_every_self_check_answer_fits_its_box(page, base_url, width):
     """"Sometimes" once ran across its neighbours on a 320 px screen."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + first_self_assessment_page())
+    for quiz in page.locator(".g-quiz--self-assessment").all():
+        open_fill(quiz)  # "Take this self-check"
     labels = page.locator(".g-quiz--self-assessment .g-quiz__options label")
     assert labels.count() > 0
+    assert all(label.is_visible() for label in labels.all()), "every answer measured as shown"
     # The words, not just the box: at least 2 px clear of each side (it once touched both at 390 px).
     cramped = labels.evaluate_all("""labels => labels.filter(label => {
         const words = document.createRange();
@@ -76,7 +86,7 @@ def test_every_self_check_answer_fits_its_box(page, base_url, width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_scroll_hint_shows_only_for_tables_wider_than_the_phone(page, base_url, content_pages, parse, width):
     page.set_viewport_size({"width": width, "height": 800})
-    with_tables = [path for path, file in sorted(content_pages.items()) if parse(file).select(".g-ws-scroll")]
+    with_tables = [path for path, file in sorted(content_pages.items()) if parse(file).select(".g-ws__scroll")]
     expected = {plan.built(page) for page in plan.pages() for kind, sheet_id in plan.calls(page)
                 if kind == "worksheet" and any(field.kind in GRIDS for field in SHEETS[sheet_id].fields)}
     assert set(with_tables) == expected, "every page with a worksheet table, and only those"
@@ -84,7 +94,9 @@ def test_the_scroll_hint_shows_only_for_tables_wider_than_the_phone(page, base_u
         pytest.skip("no worksheet on a page has a table")
     for path in with_tables:
         page.goto(base_url + path.removesuffix("index.html"))
-        for scroller in page.locator(".g-ws-scroll").all():
+        for section in page.locator(".g-ws:has(.g-ws__scroll)").all():
+            open_fill(section)  # "Fill in this worksheet"
+        for scroller in page.locator(".g-ws__scroll").all():
             field = scroller.locator("xpath=..")
             hint = field.get_by_text("Scroll sideways to see every column")
             overflows = scroller.evaluate("el => el.scrollWidth > el.clientWidth")

@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import project
+from components import open_fill
 from guide_macros.quiz_models import STRAINED_POINTS
 
 DATA = project.ROOT / "docs" / "data" / "quizzes"
@@ -75,11 +76,18 @@ def focused_text(page) -> str:
 
 
 def answer_by_keyboard(page, quiz, choices: list[int]) -> None:
-    """From just before the quiz: Tab into each radio group, pick with Space or arrow keys, then Check.
+    """From just before the quiz: Tab to its "Take ..." control (Enter opens it), into each radio group,
+    pick with Space or arrow keys, then Check.
 
     `choices` are 0-based places in each group. Tab lands on a group's first radio without
     choosing it; Space chooses it; each arrow press moves on and chooses the next.
     """
+    # First the control that shows the questions: a summary, opened with Enter when it is closed.
+    page.keyboard.press("Tab")
+    summary = quiz.locator(".g-fill > summary")
+    assert is_focused(summary), "Tab did not reach the control that shows the questions"
+    if not quiz.locator(".g-fill").evaluate("details => details.open"):
+        page.keyboard.press("Enter")
     groups = quiz.locator("fieldset")
     for index, choice in enumerate(choices):
         page.keyboard.press("Tab")
@@ -197,6 +205,7 @@ def test_on_a_phone_focus_moved_by_a_quiz_lands_below_the_sticky_header(browser,
         page.goto(base_url + where(ASSESSMENT))
         quiz = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
         wait_until_ready(quiz)
+        open_fill(quiz)
         check = quiz.get_by_role("button", name="Check my answers")
         check.scroll_into_view_if_needed()  # the first question is now far above the screen
         check.click()  # nothing answered: guide.js brings the first question back, focus on its first answer
@@ -259,14 +268,16 @@ def test_dont_save_on_a_quiz_removes_saved_results_and_stops_worksheet_saving(pa
     assert stored(page) == {} and history.count() == 0
     sheet_page = next(page_ for page_ in project.pages() if any(kind == "worksheet" for kind, _ in project.calls(page_)))
     page.goto(base_url + project.url_path(sheet_page), wait_until="networkidle")
-    sheet = page.locator("section.g-worksheet").first
+    sheet = page.locator("section.g-ws").first
     wait_until_ready(sheet)
+    open_fill(sheet)
     sheet.locator("input[type=text], textarea").first.fill("Not to be kept")
     page.reload(wait_until="networkidle")
     wait_until_ready(sheet)
     assert stored(page) == {}
+    open_fill(sheet)
     assert page.evaluate("Object.keys(localStorage).filter(key => key.includes(':ws:'))") == []
-    sheet.locator("details.g-ws-more summary").click()
+    sheet.locator("details.g-ws__more summary").click()
     assert sheet.get_by_role("switch", name="Don't save anything on this device").is_checked()
     assert page.watch.console_errors == []
 
@@ -395,6 +406,8 @@ def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
     page.wait_for_url(f"**/{where(OTHER_KNOWLEDGE)}")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     next_quiz = page.locator(f'section[data-quiz="{OTHER_KNOWLEDGE}"]')
+    wait_until_ready(next_quiz)
+    open_fill(next_quiz)
     for group in next_quiz.locator("fieldset").all():
         group.locator("input").first.check()
     next_quiz.locator("[data-check]").click()

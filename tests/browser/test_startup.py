@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import project as plan
+from components import open_fill
 
 # Records every change inside a worksheet or quiz, and to <html>'s style, from DOMContentLoaded on
 # (when Material's document$ runs our set-up); "data-ready" is our own mark and styles nothing.
@@ -15,7 +16,7 @@ window.changes = [];
 document.addEventListener("DOMContentLoaded", () => new MutationObserver(records => records.forEach(record => {
   const element = record.target.nodeType === 1 ? record.target : record.target.parentElement;
   if (record.attributeName === "data-ready") return;
-  if (element.closest(".g-worksheet, .g-quiz") || (element === document.documentElement && record.attributeName === "style"))
+  if (element.closest(".g-ws, .g-quiz") || (element === document.documentElement && record.attributeName === "style"))
     window.changes.push(`${record.type} ${record.attributeName || ""} on ${element.tagName.toLowerCase()}`);
 })).observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true}));
 """
@@ -35,15 +36,17 @@ def test_a_first_visit_is_set_up_without_changing_the_page(page, base_url):
     page_file = busiest_page()
     page.add_init_script(WATCH)
     page.goto(base_url + plan.url_path(page_file), wait_until="networkidle")
-    sections = page.locator(".g-worksheet, .g-quiz")
+    sections = page.locator(".g-ws, .g-quiz")
     assert sections.count() == len(plan.calls(page_file))
-    assert page.locator(".g-worksheet[data-ready], .g-quiz[data-ready]").count() == sections.count(), \
+    assert page.locator(".g-ws[data-ready], .g-quiz[data-ready]").count() == sections.count(), \
         "the script set them all up"
-    assert page.evaluate("window.changes") == []
+    assert page.evaluate("window.changes") == [], "nothing changed, not even a fold opened"
     # ... and what needs JavaScript is there, shown by CSS once the script has loaded.
     assert page.evaluate("document.documentElement.hasAttribute('data-guide-js')")
     assert page.get_by_role("button", name="Print with my answers").first.is_visible()
-    assert page.get_by_role("button", name="Check my answers").first.is_visible()
+    quiz = page.locator(".g-quiz").first
+    open_fill(quiz)  # its questions wait under "Answer the questions"
+    assert quiz.get_by_role("button", name="Check my answers").is_visible()
 
 
 def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_url):
@@ -52,10 +55,13 @@ def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_ur
     page.route("**/guide.*.js", lambda route: route.abort())
     page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
     assert "js" in page.evaluate("document.documentElement.classList.value").split(), "Material's script ran"
+    # The folds still open by hand (a browser's own <details>, no script needed).
+    open_fill(page.locator(".g-quiz").first)
+    open_fill(page.locator(".g-ws:has(textarea)").first)
     assert not page.get_by_role("button", name="Check my answers").first.is_visible()
     assert not page.get_by_role("button", name="Print with my answers").first.is_visible()
     assert page.locator(".g-quiz summary", has_text="Answers and why").first.is_visible()
-    assert page.locator(".g-worksheet textarea").first.is_visible()
+    assert page.locator(".g-ws textarea").first.is_visible()
 
 
 def test_the_script_adds_no_class_to_the_html_element(page, base_url):
@@ -78,6 +84,7 @@ def test_if_the_script_does_not_load_a_printed_worksheet_still_names_the_site_an
     page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
     assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
     page.emulate_media(media="print")
-    footers = page.locator(".g-worksheet .g-ws-foot")
+    footers = page.locator(".g-ws .g-ws__foot")
     assert footers.count() >= 1
     assert all(footer.is_visible() for footer in footers.all())
+    assert page.locator(".g-ws textarea").first.is_visible(), "the form prints, though folded on screen"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import project as plan
+from components import open_all_fills, open_fill
 
 SHEETS = plan.worksheets()
 GRIDS = ("two-column", "table")
@@ -42,11 +43,16 @@ def sheet_with(reason: str, wanted) -> tuple[str, str]:
 def test_a_worksheet_says_answers_are_not_kept_without_javascript(no_js, with_js, base_url):
     path, sheet_id = sheet_with("any field", lambda sheet: True)
     no_js.goto(base_url + path)
-    privacy = no_js.locator(f'section[data-worksheet="{sheet_id}"] .g-ws-privacy').first
+    privacy = no_js.locator(f'section[data-worksheet="{sheet_id}"] .g-ws__privacy').first
+    assert privacy.is_visible(), "shown with the fields, without a click"
     assert "never sent anywhere" in privacy.inner_text()
     assert "not saved" in privacy.inner_text()
     assert "kept in this browser" not in privacy.inner_text()
-    shown = with_js(path).locator(f'section[data-worksheet="{sheet_id}"] .g-ws-privacy').first.inner_text()
+    section = with_js(path).locator(f'section[data-worksheet="{sheet_id}"]').first
+    open_fill(section)  # "Fill in this worksheet"
+    privacy = section.locator(".g-ws__privacy")
+    assert privacy.is_visible()
+    shown = privacy.inner_text()
     assert "kept in this browser" in shown and "not saved" not in shown
 
 
@@ -59,14 +65,35 @@ def test_typed_answers_print_without_javascript(no_js, base_url):
     long_field = next(f for f in sheet.fields if f.kind == "long")
     no_js.goto(base_url + path)
     section = no_js.locator(f'section[data-worksheet="{sheet_id}"]').first
+    assert section.locator(f'[data-k="{long_field.id}"]').is_visible(), "the fields show without a click"
     section.locator(f'[data-k="{long_field.id}"]').fill("We still laugh at the same things")
-    cell = section.locator(".g-ws-grid input[type=text]").first
+    cell = section.locator(".g-ws__grid input[type=text]").first
     cell.fill("Walks")
     no_js.emulate_media(media="print")
     assert section.locator(f'[data-k="{long_field.id}"]').is_visible()
     assert section.locator(f'[data-k="{long_field.id}"]').input_value() == "We still laugh at the same things"
     assert cell.is_visible() and cell.input_value() == "Walks"
-    assert not section.locator(".g-ws-out").first.is_visible(), "no empty ruled copy beside the box"
+    assert section.locator(".g-ws__out:visible").count() == 0, "no empty ruled copy beside the box"
+
+
+def test_every_worksheet_and_quiz_shows_its_fields_without_javascript_and_without_a_click(no_js, base_url,
+                                                                                      content_pages, parse):
+    """Their fields and questions wait in a fold ("Fill in this worksheet", "Take this self-check") that
+    only the script is trusted to open: without it they are all shown, and there is no fold to open."""
+    folded = [name.removesuffix("index.html") for name, file in sorted(content_pages.items())
+              if parse(file).select(".g-fill")]
+    assert folded, "no page has a worksheet or a quiz"
+    problems = []
+    for path in folded:
+        no_js.goto(base_url + path)
+        for fill in no_js.locator(".g-fill").all():
+            summary = fill.locator(":scope > summary")
+            if summary.is_visible():
+                problems.append(f"{path}: {summary.inner_text().strip()!r} shows, a fold to open without the script")
+            shown = fill.locator(":scope > :not(summary, [data-js], :empty)")
+            if not shown.count() or not all(part.is_visible() for part in shown.all()):
+                problems.append(f"{path}: a field or question is hidden without the script")
+    assert problems == []
 
 
 def test_the_privacy_page_has_no_dead_button_without_javascript(no_js, with_js, base_url):
@@ -88,6 +115,7 @@ def test_nothing_marked_for_the_script_shows_without_it_and_the_reverse(no_js, w
         no_js.goto(base_url + path)
         assert all(not el.is_visible() for el in no_js.locator("[data-js]").all()), f"{path}: a control that needs the script shows"
         page = with_js(path)
+        open_all_fills(page)  # notes among a worksheet's fields or a quiz's questions too
         assert all(not el.is_visible() for el in page.locator("[data-nojs]").all()), f"{path}: a no-script note shows"
 
 

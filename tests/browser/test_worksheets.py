@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 import project as plan
+from components import open_fill
 
 SHEETS = plan.worksheets()
 # Each worksheet a page calls, in reading order, with the first page that calls it.
@@ -107,6 +108,8 @@ def control(section, answer: Answer):
 
 
 def fill(section, answers: list[Answer]) -> None:
+    """As a reader does: tap "Fill in this worksheet" (unless it is open), then answer."""
+    open_fill(section)
     for answer in answers:
         if answer.how == "type":
             control(section, answer).fill(answer.value)
@@ -117,7 +120,9 @@ def fill(section, answers: list[Answer]) -> None:
 
 
 def assert_filled(section, answers: list[Answer]) -> None:
+    """The answers are in their fields, and on screen: a worksheet with the reader's answers shows them."""
     for answer in answers:
+        assert control(section, answer).is_visible(), f"{answer.key}: the answer is there but folded away"
         if answer.how == "type":
             assert control(section, answer).input_value() == answer.value, answer.key
         elif answer.how == "tick":
@@ -158,7 +163,7 @@ def open_sheet(page, base_url, sheet_id, path=None, workbook=False):
     page.goto(base_url + (path if path is not None else path_of(sheet_id)))
     if workbook:  # the workbook brings the worksheets from their pages when asked
         page.get_by_role("button", name="Show every worksheet here").click()
-    section = page.locator(f'section.g-worksheet[data-worksheet="{sheet_id}"]').first
+    section = page.locator(f'section.g-ws[data-worksheet="{sheet_id}"]').first
     wait_until_ready(section)
     return section
 
@@ -183,9 +188,16 @@ def status(section) -> str:
     return " ".join(section.locator('[role="status"]').all_inner_texts())
 
 
+def fill_is_open(section) -> bool:
+    """Whether "Fill in this worksheet" is open (the fields show)."""
+    return section.locator(".g-fill").first.evaluate("details => details.open")
+
+
 def fold(section):
-    """Open "Save, move or clear answers", where don't-save, export, import and clear live."""
-    details = section.locator("details.g-ws-more")
+    """Open "Save, move or clear answers", where don't-save, export, import and clear live (at the end
+    of the fields: "Fill in this worksheet" first)."""
+    open_fill(section)
+    details = section.locator("details.g-ws__more")
     if not details.evaluate("el => el.open"):
         details.locator("summary").click()
     return section
@@ -193,7 +205,7 @@ def fold(section):
 
 def wait_for_fold_status(page, sheet_id):
     page.wait_for_function(
-        "id => document.querySelector(`[data-worksheet='${id}'] .g-ws-more [role=status]`).textContent !== ''", arg=sheet_id)
+        "id => document.querySelector(`[data-worksheet='${id}'] .g-ws__more [role=status]`).textContent !== ''", arg=sheet_id)
 
 
 def accept_next_dialog(page, accept=True):
@@ -255,11 +267,40 @@ def test_answers_come_back_after_instant_navigation(page, base_url):
     page.locator("html[data-guide-js]").wait_for(state="attached")
     nav_link(page, base_url, home).click()
     page.wait_for_url(base_url + plan.url_path(home))
-    section = page.locator(f'section.g-worksheet[data-worksheet="{sheet_id}"]').first
+    section = page.locator(f'section.g-ws[data-worksheet="{sheet_id}"]').first
     wait_until_ready(section)
     assert page.evaluate("window.stillTheSamePage === true"), "the links did not use instant navigation"
     assert_filled(section, answers)
     assert page.watch.console_errors == []
+
+
+def test_the_fields_wait_folded_until_asked_for_and_open_for_a_link_to_a_part(page, base_url, tmp_path):
+    """A first visit shows what a worksheet is for, its fields folded under "Fill in this worksheet";
+    a link to one of its fields opens them (followed on the page, or arriving with it), and printing
+    shows them without leaving them open on screen."""
+    sheet_id = pick("a field to type in", lambda sheet: text_answers(answers_for(sheet)))
+    section = open_sheet(page, base_url, sheet_id)
+    assert section.locator(".g-ws__purpose").is_visible()
+    assert not fill_is_open(section)
+    named = section.locator(".g-fill [data-k][id]").first  # a field a link can point at
+    assert not named.is_visible()
+    target = named.get_attribute("id")
+
+    page.evaluate("id => { location.hash = id }", target)  # a link on the page to the field
+    expect(named).to_be_visible()
+    expect(named).to_be_in_viewport()
+
+    page.goto("about:blank")
+    page.goto(base_url + path_of(sheet_id) + "#" + target)  # arriving by a link to the field
+    section = page.locator(f'section.g-ws[data-worksheet="{sheet_id}"]').first
+    wait_until_ready(section)
+    expect(section.locator(f"#{target}")).to_be_visible()
+    assert stored(page, f"ws:{sheet_id}") is None, "opened for the link, with nothing saved"
+
+    section = open_sheet(page, base_url, sheet_id)
+    assert not fill_is_open(section)
+    pdf_text(page, tmp_path, "A4")  # printing opens every fold for paper, then puts them back
+    assert not fill_is_open(section), "the screen is as the reader left it"
 
 
 def test_clear_asks_first_then_removes_the_answers(page, base_url):
@@ -350,8 +391,9 @@ def test_damaged_saved_answers_give_a_message_not_a_crash(page, base_url):
     page.reload()
     section = open_sheet(page, base_url, sheet_id)
     assert "could not be read" in status(section)
+    assert section.locator('[role="status"]').first.is_visible(), "said where the reader sees it, by the title"
     assert_empty(section)
-    control(section, typed).fill("Still works")
+    fill(section, [Answer(typed.key, "type", "Still works", typed.kind)])
     assert stored(page, f"ws:{sheet_id}")["a"] == {typed.key: "Still works"}
     assert page.watch.console_errors == []
 
@@ -364,6 +406,7 @@ def test_answers_saved_for_an_older_layout_are_not_filled_into_the_wrong_fields(
     page.reload()
     section = open_sheet(page, base_url, sheet_id)
     assert "has changed" in status(section)
+    assert section.locator('[role="status"]').first.is_visible(), "said where the reader sees it, by the title"
     assert_empty(section)
     assert stored(page, f"ws:{sheet_id}")["a"] == {typed.key: "Old answer"}, "kept until the reader types"
 
@@ -416,6 +459,7 @@ def test_dont_save_on_a_self_check_stops_worksheets_saving_on_every_page(page, b
     page.goto(base_url + quiz_path)
     quiz = page.locator(f'section[data-quiz="{assessment}"]').first
     quiz.locator("xpath=self::*[@data-ready]").wait_for()
+    open_fill(quiz)  # "Take this self-check"
     # A result the reader asked to keep: the gentlest answer to every statement raises no safety flag.
     for statement in quiz.locator("fieldset").all():
         statement.locator("label").first.click()
@@ -432,9 +476,9 @@ def test_dont_save_on_a_self_check_stops_worksheets_saving_on_every_page(page, b
     assert_empty(section)
     fill(section, answers)
     page.reload()
-    wait_until_ready(page.locator(f'section.g-worksheet[data-worksheet="{sheet_id}"]').first)
+    wait_until_ready(page.locator(f'section.g-ws[data-worksheet="{sheet_id}"]').first)
     assert [key for key in kept_keys(page) if ":ws:" in key] == [], "nothing typed on another page was kept"
-    assert_empty(page.locator(f'section.g-worksheet[data-worksheet="{sheet_id}"]').first)
+    assert_empty(page.locator(f'section.g-ws[data-worksheet="{sheet_id}"]').first)
     switches = page.locator("[data-nosave]")
     assert switches.count() >= 1 and all(box.is_checked() for box in switches.all()), "every switch here shows it too"
 
@@ -451,12 +495,13 @@ def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(browse
         page = context.new_page()
         page.goto(base_url + path_of(sheet_id))
         section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
-        assert control(section, typed).is_visible()
+        assert control(section, typed).is_visible(), "the fields show without a click"
+        assert not section.locator(".g-fill > summary").is_visible(), "no fold to open without the script"
         assert section.locator("text=Your answers stay on this device").is_visible()
         assert not section.locator('[data-act="print"]').is_visible()
-        assert not section.locator("details.g-ws-more").is_visible(), "no switch or button that needs the script"
+        assert not section.locator("details.g-ws__more").is_visible(), "no switch or button that needs the script"
         page.emulate_media(media="print")
-        assert section.locator(".g-ws-foot").is_visible(), "the footer line prints under the worksheet"
+        assert section.locator(".g-ws__foot").is_visible(), "the footer line prints under the worksheet"
     finally:
         context.close()
 
@@ -508,7 +553,7 @@ def chrome_words(page) -> set[str]:
     """Text of the site's frame and of the on-screen tools, read from the page before printing: none of it may print."""
     return set(page.evaluate("""() => [...document.querySelectorAll(
         '.md-header__topic, .md-nav__title, .md-nav__link, .md-skip, .md-footer, .g-cta__title, .g-cta .md-button, ' +
-        '.g-worksheet button, .g-ws-more summary, .g-ws-privacy, [data-print-all], .g-quiz__actions button')]
+        '.g-ws button, .g-fill > summary, .g-ws__more summary, .g-ws__privacy, [data-print-all], .g-quiz__actions button')]
         .map(el => el.textContent.replace(/\\s+/g, ' ').trim()).filter(Boolean)""")) | {"Search"}
 
 
@@ -625,11 +670,14 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
     sheet_id = with_kinds("long", "checklist", "scale")
     sheet = SHEETS[sheet_id]
     section = open_sheet(page, base_url, sheet_id)
+    assert not fill_is_open(section), "a first visit: the fields are folded away on screen"
+    # As printing starts the browser fires beforeprint (guide.js draws the lines then), then lays the page out for paper.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     for field in (f for f in sheet.fields if f.kind == "long"):
         long_answer = section.locator(f'[data-k="{field.id}"]')
         assert not long_answer.is_visible(), "the text box itself does not print"
-        paper = section.locator(f'[data-k="{field.id}"] + .g-ws-out')
+        paper = section.locator(f'[data-k="{field.id}"] + .g-ws__out')
         style = paper.evaluate("el => { const s = getComputedStyle(el); return {display: s.display, image: s.backgroundImage, "
                                "height: el.getBoundingClientRect().height, font: parseFloat(s.fontSize)} }")
         assert style["display"] == "block" and "linear-gradient" in style["image"]
@@ -638,7 +686,7 @@ def test_empty_fields_print_as_ruled_lines_as_many_as_the_data_says(page, base_u
     checklist = next(f for f in sheet.fields if f.kind == "checklist")
     box = section.locator(f'[data-k="{checklist.id}.1"]')
     assert box.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid", "checkboxes print as boxes"
-    numbers = section.locator(".g-ws-boxes span")
+    numbers = section.locator(".g-ws__boxes span")
     assert numbers.count() == sum(len(f.numbers) for f in sheet.fields if f.kind == "scale")
     assert numbers.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "solid"
 
@@ -662,14 +710,14 @@ def test_the_workbook_prints_as_one_blank_booklet_on_request(page, base_url, tmp
     typed = text_answers(answers_for(SHEETS[last]))[0]
     fill(open_sheet(page, base_url, last), [typed])
     page.goto(base_url + workbook_path)
-    assert page.locator(".g-worksheet").count() == 0, "the workbook itself is a light page of links"
+    assert page.locator(".g-ws").count() == 0, "the workbook itself is a light page of links"
     chrome, kept = chrome_words(page), headings(page)
     page.evaluate("() => { window.print = () => { window.printed = true } }")
     page.get_by_role("button", name="Print the workbook blank").click()
     page.wait_for_function("window.printed === true")
     listed = workbook_links(page)
     assert listed == len(FIRST_PAGE)
-    assert page.locator(".g-workbook__sheets .g-worksheet[data-ready]").count() == listed
+    assert page.locator(".g-workbook__sheets .g-ws[data-ready]").count() == listed
     assert f"All {listed} worksheets are now on this page" in page.locator(".g-workbook__status").text_content()
     # Brought in with the reader's saved answers, which print only when asked for.
     brought = page.locator(f'.g-workbook__sheets section[data-worksheet="{last}"]')
@@ -697,6 +745,10 @@ def test_only_the_print_buttons_show_until_the_reader_opens_the_other_tools(page
     section = open_sheet(page, base_url, first_sheet())
     visible = [b.get_attribute("data-act") for b in section.locator("button").all() if b.is_visible()]
     assert visible == ["print", "blank"]
+    assert section.locator("summary", has_text="Fill in this worksheet").is_visible()
+    open_fill(section)
+    visible = [b.get_attribute("data-act") for b in section.locator("button").all() if b.is_visible()]
+    assert visible == ["print", "blank"], "the fields, then the other tools folded at their end"
     assert section.locator("summary", has_text="Save, move or clear answers").is_visible()
     fold(section)
     visible = [b.get_attribute("data-act") for b in section.locator("button").all() if b.is_visible()]
@@ -712,13 +764,16 @@ def test_every_worksheet_control_is_at_least_24_css_pixels_on_a_phone(page, base
         open_sheet(page, base_url, first_sheet(), path=plan.url_path(page_file), workbook=True)
     else:
         open_sheet(page, base_url, next(i for k, i in plan.calls(page_file) if k == "worksheet"), path=plan.url_path(page_file))
-    page.evaluate("document.querySelectorAll('details.g-ws-more').forEach(d => d.open = true)")
+    summaries = ".g-ws .g-fill > summary"
+    closed = boxes(page, summaries)  # "Fill in this worksheet", before any is opened
+    page.evaluate("document.querySelectorAll('.g-ws details.g-fill, details.g-ws__more').forEach(d => d.open = true)")
     selector = ", ".join([
-        ".g-ws-checklist label", ".g-worksheet input[type=checkbox]", ".g-ws-boxes label", ".g-worksheet button",
-        ".g-ws-more summary", ".g-worksheet .g-switch", "[data-print-all]",
+        ".g-ws__field--checklist label", ".g-ws input[type=checkbox]", ".g-ws__boxes label", ".g-ws button",
+        ".g-ws__more summary", ".g-ws .g-switch", "[data-print-all]", summaries,
     ])
-    measured = boxes(page, selector)
+    measured = closed + boxes(page, selector)
     assert measured, "nothing measured"
+    assert boxes(page, ".g-ws__field"), "the fields were measured too"
     small = [(html, round(w, 1), round(h, 1)) for html, w, h in measured if w < 24 or h < 24]
     assert small == []
 
@@ -737,9 +792,10 @@ def test_a_wide_table_is_usable_on_a_phone(page, base_url):
     sheet_id, field = wide_table()
     page.set_viewport_size({"width": 390, "height": 844})
     section = open_sheet(page, base_url, sheet_id)
-    table = section.locator(f'.g-ws-field:has([data-k="{field.id}.1.1"])')
+    open_fill(section)
+    table = section.locator(f'.g-ws__field:has([data-k="{field.id}.1.1"])')
     assert table.get_by_text("Scroll sideways to see every column").is_visible()
-    scroller = table.locator(".g-ws-scroll")
+    scroller = table.locator(".g-ws__scroll")
     first = section.locator(f'[data-k="{field.id}.1.1"]')
     assert first.bounding_box()["width"] >= 140, "room to write in the first column"
     last_tick = max(n for n, column in enumerate(field.table_columns, 1) if column.tick)
@@ -753,6 +809,7 @@ def test_a_wide_table_is_usable_on_a_phone(page, base_url):
     page.reload()
     assert open_sheet(page, base_url, sheet_id).locator(f'[data-k="{field.id}.1.{last_tick}"]').is_checked()
     page.set_viewport_size({"width": 1280, "height": 900})
+    assert table.is_visible(), "the tick brought back shows its table"
     assert not table.get_by_text("Scroll sideways to see every column").is_visible(), "no cue where the table fits"
 
 
@@ -760,7 +817,7 @@ def test_a_heading_just_before_a_worksheet_starts_its_printed_page(page, base_ur
     """A "Try it" heading and its worksheet start a page together: the heading never ends a page alone."""
     for page_file in plan.pages_calling("worksheet"):
         page.goto(base_url + plan.url_path(page_file))
-        leading = page.evaluate("""() => [...document.querySelectorAll('.md-content__inner > h2 + .g-worksheet')].map(s => {
+        leading = page.evaluate("""() => [...document.querySelectorAll('.md-content__inner > h2 + .g-ws')].map(s => {
             const h = s.previousElementSibling.cloneNode(true); h.querySelectorAll('.headerlink').forEach(a => a.remove());
             return h.textContent.replace(/\\s+/g, ' ').trim() })""")
         if leading:
@@ -786,7 +843,7 @@ def test_the_workbook_says_so_when_the_worksheets_cannot_be_fetched(page, base_u
     page.get_by_role("button", name="Show every worksheet here").click()
     page.wait_for_function("document.querySelector('.g-workbook__status').textContent.includes('could not')")
     assert "Check your connection, then try again" in page.locator(".g-workbook__status").text_content()
-    assert page.locator(".g-workbook__sheets .g-worksheet").count() == 0, "no half-built booklet"
+    assert page.locator(".g-workbook__sheets .g-ws").count() == 0, "no half-built booklet"
 
 
 def test_a_second_click_while_fetching_brings_each_worksheet_once(page, base_url, workbook_path):
@@ -796,7 +853,7 @@ def test_a_second_click_while_fetching_brings_each_worksheet_once(page, base_url
     show.click()
     page.wait_for_function("document.querySelector('.g-workbook__status').textContent.startsWith('All ')")
     page.wait_for_load_state("networkidle")  # a second round of fetches would have landed by now
-    shown = page.eval_on_selector_all(".g-workbook__sheets .g-worksheet", "sections => sections.map(s => s.dataset.worksheet)")
+    shown = page.eval_on_selector_all(".g-workbook__sheets .g-ws", "sections => sections.map(s => s.dataset.worksheet)")
     assert shown == list(FIRST_PAGE), "each worksheet once, in the order of the list"
 
 
@@ -817,7 +874,7 @@ def test_the_printed_page_address_follows_the_reader_to_a_page_without_worksheet
     page.evaluate("window.stillTheSamePage = true")
     nav_link(page, base_url, plain).click()  # instant navigation: no reload
     page.wait_for_url(base_url + plan.url_path(plain))
-    page.wait_for_function("!document.querySelector('.g-worksheet')")  # the new page's content is in
+    page.wait_for_function("!document.querySelector('.g-ws')")  # the new page's content is in
     assert page.evaluate("window.stillTheSamePage === true"), "reached by instant navigation"
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate(foot) == ""
@@ -839,14 +896,15 @@ def test_a_workbook_link_lands_on_its_worksheet_on_a_phone(page, base_url, workb
     page.wait_for_url(f"**/{path_of(sheet_id)}#ws-{sheet_id}")
     section = page.locator(f"#ws-{sheet_id}")
     wait_until_ready(section)
-    title = section.locator(".g-ws-title")
+    title = section.locator(".g-ws__title")
     box = title.bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert header["height"] <= box["y"] < 844 / 3, "the worksheet's title is near the top, below the header"
-    drawn = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.g-ws-title')?.textContent",
+    drawn = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('.g-ws__title')?.textContent",
                           [box["x"] + 5, box["y"] + box["height"] / 2])
     assert drawn == SHEETS[sheet_id].title, "what is on screen there is the title itself"
     assert page.evaluate("window.sameDocument === true"), "reached by instant navigation"
+    expect(section.locator(".g-fill")).to_have_js_property("open", True)  # a link to it: ready to fill in, no tap
     if typed:
         control(section, typed[0]).fill("Typed after the jump")
         assert stored(page, f"ws:{sheet_id}")["a"] == {typed[0].key: "Typed after the jump"}, "saved as typed"

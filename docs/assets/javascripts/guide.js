@@ -139,6 +139,38 @@ document.addEventListener("click", function (event) {
   else doc.addEventListener("DOMContentLoaded", sync);
 })(document);
 
+/* ---- Fill in here ----------------------------------------------------------------------------- */
+/* A worksheet's fields and a quiz's questions wait in a closed <details class="g-fill"> (see
+ * worksheet.html): opened here for a reader who arrives by a link to it (or to a part of it), and
+ * for paper in browsers that cannot show closed details in print by CSS. */
+(function () {
+  var opened = [];
+
+  window.guideOpen = function (component) {
+    var fill = component && component.querySelector(".g-fill");
+    if (fill) fill.open = true;
+  };
+
+  function openTarget() {
+    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var component = target && target.closest(".g-ws, .g-quiz");
+    if (!component) return;
+    window.guideOpen(component);
+    if (target !== component && !target.closest("summary")) target.scrollIntoView();
+  }
+
+  window.addEventListener("hashchange", openTarget);
+  window.addEventListener("beforeprint", function () {
+    opened = [].filter.call(document.querySelectorAll(".g-fill:not([open])"), function (fill) { return (fill.open = true); });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (fill) { fill.open = false; });
+    opened = [];
+  });
+  if (window.document$) document$.subscribe(openTarget);
+  else document.addEventListener("DOMContentLoaded", openTarget);
+})();
+
 /* ---- Worksheets ------------------------------------------------------------------------------- */
 /* Worksheets (partials/guide/worksheet.html): answers save as the reader types, in the store as
  * "ws:<id>" = {v: layout version, a: {key: text | true}}; another version is never filled in. */
@@ -156,8 +188,8 @@ document.addEventListener("click", function (event) {
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   /* In the fold when it is open (its buttons did it), else at the top. */
-  function say(section, text) { section.querySelectorAll(".g-ws-status")[+section.querySelector(".g-ws-more").open].textContent = text; }
-  function sections() { return document.querySelectorAll(".g-worksheet"); }
+  function say(section, text) { section.querySelectorAll(".g-ws__status")[+section.querySelector(".g-ws__more").open].textContent = text; }
+  function sections() { return document.querySelectorAll(".g-ws"); }
 
   /* A record is only trusted when every answer is text or a tick. */
   function valid(record) {
@@ -177,15 +209,20 @@ document.addEventListener("click", function (event) {
     return answers;
   }
 
-  /* CSS prints this copy (on ruled lines) instead of the text box; a table cell gets one when first typed in. */
-  function mirror(el) {
-    var out = el.nextElementSibling;
-    if (!out && el.type === "text" && el.value) {
-      out = el.parentNode.appendChild(document.createElement("span"));
-      out.className = "g-ws-out";
+  /* CSS prints this copy (typed text on ruled lines) instead of the text box. Made when first typed
+   * in, or just before printing for a field's lines (a table cell keeps its row's height instead), so
+   * a page ships none of them. */
+  function mirror(el, always) {
+    if (el.type !== "text" && el.tagName !== "TEXTAREA") return;
+    var out = el.nextElementSibling && el.nextElementSibling.classList.contains("g-ws__out") ? el.nextElementSibling : null;
+    if (!out && (el.value || always)) {
+      out = document.createElement("span");
+      out.className = "g-ws__out";
       out.setAttribute("aria-hidden", "true");
+      if (el.rows > 1) out.style.setProperty("--n", el.rows);
+      el.after(out);
     }
-    if (out && out.className === "g-ws-out") out.setAttribute("data-v", el.value);
+    if (out) out.setAttribute("data-v", el.value);
   }
 
   function fill(section, answers) {
@@ -205,6 +242,7 @@ document.addEventListener("click", function (event) {
     if (!valid(record)) return say(section, MSG.damaged);
     if (record.v !== section.dataset.version) return say(section, MSG.changed);
     fill(section, record.a);
+    window.guideOpen(section); /* the reader's own answers: show them */
   }
 
   function save(section) {
@@ -262,21 +300,22 @@ document.addEventListener("click", function (event) {
   }
 
   function print(section, blank) {
-    root.classList.toggle("g-print-blank", blank);
-    root.classList.add("g-print-one");
-    section.classList.add("g-print-this");
+    root.toggleAttribute("data-print-blank", blank);
+    root.setAttribute("data-print-one", "");
+    section.setAttribute("data-print-this", "");
     window.print();
   }
 
   window.addEventListener("afterprint", function () {
-    root.classList.remove("g-print-blank", "g-print-one");
-    each(document.querySelectorAll(".g-print-this"), function (s) { s.classList.remove("g-print-this"); });
+    root.removeAttribute("data-print-blank");
+    root.removeAttribute("data-print-one");
+    each(document.querySelectorAll("[data-print-this]"), function (s) { s.removeAttribute("data-print-this"); });
   });
 
   /* The choice changed on some switch: say so on the worksheet whose switch it was; saving again
    * keeps what every worksheet on screen holds. */
   document.addEventListener("guide:saving", function (event) {
-    var switched = document.activeElement && document.activeElement.closest && document.activeElement.closest(".g-worksheet");
+    var switched = document.activeElement && document.activeElement.closest && document.activeElement.closest(".g-ws");
     if (event.detail.saving) each(sections(), save);
     if (switched) say(switched, event.detail.saving ? MSG.on : MSG.off);
   });
@@ -318,6 +357,7 @@ document.addEventListener("click", function (event) {
    * just before printing: setting it restyles the whole page, which a phone should not pay for while
    * the page loads; on a page without worksheets an address left from the last page is removed. */
   window.addEventListener("beforeprint", function () {
+    each(document.querySelectorAll(".g-ws__field > :is(input[type=text], textarea)"), function (el) { mirror(el, true); });
     if (sections().length || document.querySelector(".g-workbook__sheets")) {
       root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
     } else {
@@ -344,7 +384,7 @@ document.addEventListener("click", function (event) {
         return new DOMParser().parseFromString(html, "text/html").getElementById(a.hash.slice(1));
       });
     })).finally(function () { delete holder.dataset.busy; }).then(function (found) {
-      found.forEach(function (section) { if (section) holder.append(section); });
+      found.forEach(function (section) { if (section) holder.append(section), window.guideOpen(section); });
       window.guideWorksheets();
       status.textContent = "All " + holder.childElementCount + " worksheets are now on this page, below the contents.";
       then();
@@ -357,7 +397,7 @@ document.addEventListener("click", function (event) {
       button.onclick = function () {
         gather(button.parentNode, function () {
           if (how === "show") return;
-          document.documentElement.classList.toggle("g-print-blank", how === "blank");
+          document.documentElement.toggleAttribute("data-print-blank", how === "blank");
           window.print();
         });
       };
@@ -572,14 +612,14 @@ document.addEventListener("click", function (event) {
         } else {
           box.textContent = result.right[index] ? "Your answer is the better move." :
             "Not quite. The better move is “" + item.querySelector("[data-best]").parentNode.textContent.trim() + "”";
-          box.className = result.right[index] ? "is-right" : "is-wrong";
+          box.setAttribute("data-verdict", result.right[index] ? "right" : "wrong");
           item.querySelector("details").open = true;
         }
       });
       say(nodes);
       if (last && (!quiz.assessment || keep.checked)) remember(last);
       if (keep) keep.disabled = !last;
-      section.classList.add("is-checked");
+      section.setAttribute("data-checked", "");
       check.hidden = true;
       retry.hidden = false;
       heading.focus();
@@ -611,12 +651,12 @@ document.addEventListener("click", function (event) {
 
     /* Back to unchecked: no feedback, no result (an emptied live region says nothing), "Check" again. */
     function uncheck() {
-      all(section, "[data-feedback]").forEach(function (box) { box.textContent = box.className = ""; });
+      all(section, "[data-feedback]").forEach(function (box) { box.textContent = ""; box.removeAttribute("data-verdict"); });
       all(section, "fieldset details").forEach(function (details) { details.open = false; });
       say([]);
       last = null;
       if (keep) keep.disabled = false;
-      section.classList.remove("is-checked");
+      section.removeAttribute("data-checked");
       check.hidden = false;
       retry.hidden = true;
     }
@@ -638,7 +678,7 @@ document.addEventListener("click", function (event) {
         return note(keep.checked ? (lastKept ? "Your result is kept on this device." : "Your result could not be kept: " +
           "saving is off on this device.") : "Your result is no longer kept.");
       }
-      if (!event.target.closest("fieldset") || !section.classList.contains("is-checked")) return;
+      if (!event.target.closest("fieldset") || !section.hasAttribute("data-checked")) return;
       uncheck();
       say(["You changed an answer. Check again to see your result."]);
     });

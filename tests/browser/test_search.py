@@ -1,0 +1,96 @@
+"""Readers find the page they want by typing their own words into Material's search box.
+
+Pages carry readers' words as `tags:` in their front matter (shown at the top of the page, so nothing
+is hidden from readers); Material's search ranks a page whose tag matches far above text matches.
+Each tag, typed as a reader types it (press "/", then the words), lists every page that carries it
+among the first three results. The words the guide's readers use most (ISSUE_WORDS) must each be a
+tag somewhere, and find a page that carries it.
+"""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+import project
+
+# Words readers type when they look for help (issue 17): each must be a tag on the page they want.
+ISSUE_WORDS = ("argue", "argument", "fight", "cheating", "affair", "counseling", "counselling",
+               "break up", "breakup", "trust", "apology", "time out")
+FIRST = 3  # a page must be among the first three results: what a phone shows without scrolling
+
+
+def tagged_pages() -> dict[str, list[str]]:
+    """Each tag in the pages' front matter, with the pages (in nav order) that carry it."""
+    found: dict[str, list[str]] = {}
+    for page in project.pages():
+        for tag in project.front_matter(page).get("tags") or []:
+            found.setdefault(str(tag), []).append(page)
+    return found
+
+
+TAGS = tagged_pages()
+
+
+@pytest.fixture(scope="module")
+def search(browser, base_url):
+    """Type words into the search box of the home page, as a reader does; return the first results'
+    page paths ("take-stock/", "" for the home page), best first. One browser tab for the module: the
+    box is emptied before each search."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    page.goto(base_url, wait_until="networkidle")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.keyboard.press("/")  # Material's shortcut: opens the search box and puts the cursor in it
+    box = page.locator("input.md-search__input")
+
+    def first_results(words: str) -> list[str]:
+        box.press("Control+a")
+        box.press("Backspace")  # the box empties, as a reader clears it before the next words
+        page.locator(".md-search-result__item").first.wait_for(state="detached")
+        box.press_sequentially(words, delay=10)
+        return settled_results(page, base_url)
+
+    yield first_results
+    context.close()
+
+
+def settled_results(page, base_url: str) -> list[str]:
+    """The page paths of the first results once the list stops changing (the worker answers each
+    keystroke, so an early answer can show for a moment)."""
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    try:
+        links.first.wait_for(timeout=5000)
+    except PlaywrightTimeout:
+        return []  # nothing matched
+    seen, since, deadline = None, time.monotonic(), time.monotonic() + 10
+    while time.monotonic() < deadline:
+        hrefs = links.evaluate_all("links => links.slice(0, %d).map(link => link.href)" % FIRST)
+        if hrefs != seen:
+            seen, since = hrefs, time.monotonic()
+        elif time.monotonic() - since > 0.4:
+            break
+        page.wait_for_timeout(100)
+    base = urlsplit(urljoin(base_url, "."))
+    return [urlsplit(href).path.removeprefix(base.path) for href in seen]
+
+
+@pytest.mark.parametrize("tag", sorted(TAGS))
+def test_typing_a_tag_lists_every_page_that_carries_it_first(search, tag):
+    pages = TAGS[tag]
+    assert len(pages) <= FIRST, f"tag {tag!r} is on {len(pages)} pages; only {FIRST} can come first: {pages}"
+    found = search(tag)
+    missing = [page for page in pages if project.url_path(page) not in found]
+    assert not missing, f"searching {tag!r} lists {found} first, not {missing}"
+
+
+@pytest.mark.parametrize("word", ISSUE_WORDS)
+def test_readers_words_find_a_page_tagged_with_them(search, word):
+    assert word in TAGS, f"{word!r} is no page's tag: add it to the `tags:` of the page a reader would want"
+    found = search(word)
+    assert any(project.url_path(page) in found for page in TAGS[word]), (
+        f"searching {word!r} lists {found} first, none of them tagged {word!r} ({TAGS[word]})")
