@@ -127,9 +127,10 @@ document.addEventListener("click", function (event) {
 /* Worksheets and quizzes each carry a switch ([data-nosave]); they are one choice for the whole
  * site, kept by the store, and every switch on the page follows it. */
 (function (doc) {
+  /* Only a switch that shows the wrong state is set: each change restyles its closed worksheet. */
   function sync() {
     var off = !guideStore.saving();
-    [].forEach.call(doc.querySelectorAll("[data-nosave]"), function (box) { box.checked = off; });
+    [].forEach.call(doc.querySelectorAll("[data-nosave]"), function (box) { if (box.checked !== off) box.checked = off; });
   }
   doc.addEventListener("change", function (event) {
     if (event.target.matches("[data-nosave]")) guideStore.setSaving(!event.target.checked);
@@ -187,7 +188,7 @@ document.addEventListener("click", function (event) {
   };
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  /* In the fold when it is open (its buttons did it), else at the top. */
+  /* In the fold when it is open (its buttons did it), else by the title. */
   function say(section, text) { section.querySelectorAll(".g-ws__status")[+section.querySelector(".g-ws__more").open].textContent = text; }
   function sections() { return document.querySelectorAll(".g-ws"); }
 
