@@ -112,22 +112,31 @@ def test_every_quiz_renders_completely(content_pages, parse):
             assert keep and not keep.has_attr("checked"), f"{where}: keeping a result is the reader's choice, off"
 
 
-def test_knowledge_checks_show_every_answer_in_details_without_javascript(content_pages, parse):
+def test_knowledge_checks_keep_one_answer_key_after_the_last_question(content_pages, parse):
+    """As in a printed workbook: the answers and why sit together after the questions, closed, so a
+    reader (on paper too) can answer before seeing them; without JavaScript they are one tap away."""
     for name, quiz_id, section in quizzes_on(content_pages, parse):
         data = FILES[quiz_id]
         if data["kind"] != "knowledge-check":
             continue
-        for group, question in zip(section.select("fieldset"), data["questions"]):
-            details = group.select_one("details")
-            assert details is not None and not details.has_attr("open"), f"{name}: collapsed details"
-            assert text(details.summary) == "Answers and why"
-            shown = details.select("li")
+        groups = section.select("fieldset")
+        assert not [group for group in groups if group.select_one("details")], f"{name}: no answers beside a question"
+        key = section.select_one("details.g-quiz__key")
+        assert key is not None and not key.has_attr("open"), f"{name}: one closed answer key"
+        assert text(key.summary) == "Answers and why"
+        assert key in groups[-1].find_all_next("details"), f"{name}: the key comes after the last question"
+        entries = key.select(":scope > ol > li")
+        assert len(entries) == len(data["questions"]), f"{name}: one entry per question"
+        for entry, question in zip(entries, data["questions"]):
+            assert text(entry.p) == squash(question["question"])
+            shown = entry.select("li")
             assert len(shown) == len(question["options"])
             for item, option in zip(shown, question["options"]):
                 assert squash(option["explanation"]) in text(item), f"{name}: {option['text']}"
-                assert squash(option["text"]) in text(item)
-                verdict = "The better move." if option.get("best") else "Not the better move."
+                assert text(item).startswith(squash(option["text"]))
+                verdict = "(the better move)" if option.get("best") else "(not the better move)"
                 assert verdict in text(item)
+                assert ("(not the better move)" in text(item)) != bool(option.get("best"))
 
 
 def test_self_assessments_show_scoring_by_hand_and_every_band(content_pages, parse):

@@ -338,15 +338,6 @@ def test_a_worksheet_twice_on_one_page_still_has_unique_ids(project_copy, tmp_pa
     assert len(soup.select(f'section[data-worksheet="{sheet_id}"]')) == sheet_ids_called(page, project_copy).count(sheet_id) >= 2
 
 
-@pytest.mark.parametrize("page", plan.pages_calling("worksheet"))
-def test_a_printed_worksheet_names_the_site_and_the_page_address(html_pages, parse, page):
-    soup = parse(html_pages[plan.built(page)])
-    canonical = soup.find("link", rel="canonical")["href"]
-    assert canonical.endswith("/" + plan.url_path(page)), "the page's own address"
-    for section in sections_on(soup):
-        assert text(section.select_one(".g-ws__foot")) == f"{plan.config()['site_name']} · {canonical}"
-
-
 def search_docs(site_dir):
     return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 

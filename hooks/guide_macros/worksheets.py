@@ -7,7 +7,6 @@ To add a data-driven component, copy this shape: strict models (worksheet_models
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin
 
 from .datafiles import load_collection, lookup
 from .host import current_page
@@ -22,13 +21,6 @@ TEMPLATE = "partials/guide/worksheet.html"
 def load(project_dir: Path) -> dict[str, Worksheet]:
     """Every worksheet, validated; a bad file raises DataError naming the file, field and reason."""
     return load_collection(Path(project_dir) / FOLDER, Worksheet, KIND)
-
-
-def page_address(site_url: str | None, page) -> str | None:
-    """The page's public address for the printed footer; Zensical has no `canonical_url`, both have `url`."""
-    if not site_url or page is None:
-        return None
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", getattr(page, "url", "") or "")
 
 
 def register(env, renderer, shared) -> None:
@@ -47,5 +39,4 @@ def register(env, renderer, shared) -> None:
             sheet_id=worksheet_id,
             prefix=ids.prefix(page, f"ws-{worksheet_id}"),
             level=safe_heading_level(heading_level),
-            footer=" · ".join(filter(None, [env.conf.get("site_name"), page_address(env.conf.get("site_url"), page)])),
         )

@@ -5,6 +5,8 @@ the pages' calls (tests/project.py)."""
 
 from __future__ import annotations
 
+import re
+
 from urllib.parse import urljoin
 
 import pytest
@@ -159,16 +161,22 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert f"You picked the better move in 1 of {len(choices)} questions." in status.inner_text()
     for index, (group, question) in enumerate(zip(quiz.locator("fieldset").all(), data["questions"])):
         feedback = group.locator("[data-feedback]")
+        verdict, why = [squash(said) for said in feedback.locator("p").all_inner_texts()]
         if index == 0:
-            assert feedback.inner_text() == "Your answer is the better move."
+            assert verdict == "Your answer is the better move."
         else:
             better = squash(question["options"][best[index]]["text"])
-            assert squash(feedback.inner_text()) == f"Not quite. The better move is “{better}”"
+            assert verdict == f"Not quite. The better move is “{better}”."
+        # Why the picked answer is, or is not, the better move: the data file's explanation for it.
+        assert why == squash(question["options"][choices[index]]["explanation"])
         # guide.js adds the feedback and ties it to the question: a screen reader reads it with the group.
-        expect(group).to_have_accessible_description(feedback.inner_text())
-        # Why each choice is or is not the better move, beside the question.
+        expect(group).to_have_accessible_description(re.compile(re.escape(verdict)))
+    # Every answer and why, after the last question, one tap away.
+    key = quiz.locator("details.g-quiz__key")
+    key.locator("summary").click()
+    for question in data["questions"]:
         for option in question["options"]:
-            assert group.get_by_text(squash(option["explanation"])).is_visible()
+            assert key.get_by_text(squash(option["explanation"])).is_visible()
 
     page.keyboard.press("Tab")
     assert focused_text(page) == "Try again"
@@ -176,7 +184,7 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
     assert quiz.locator("input:checked").count() == 0
     assert is_focused(quiz.locator("input").first)
     assert status.inner_text().strip() == ""
-    assert not quiz.locator("fieldset details").first.is_visible()
+    assert quiz.locator("details.g-quiz__key").is_hidden(), "the answers hide again for a fresh try"
     assert page.watch.console_errors == []
 
 
@@ -236,18 +244,19 @@ def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_u
     status = quiz.get_by_role("status")
     assert f"0 of {len(best)}" in status.inner_text()
     assert groups.first.locator("[data-feedback]").inner_text().startswith("Not quite.")
+    assert quiz.locator("details.g-quiz__key").is_visible()
 
     # The reader changes their mind on question 1: what was said about the old answers no longer holds.
     groups.first.locator("input").nth(best[0]).check()
     assert status.inner_text().strip() == "You changed an answer. Check again to see your result."
     for group in groups.all():
         assert group.locator("[data-feedback]").inner_text() == ""
-    assert not groups.first.locator("details").is_visible()
+    assert quiz.locator("details.g-quiz__key").is_hidden(), "no answers shown for the changed answer"
     assert quiz.get_by_role("button", name="Try again").is_hidden()
     assert groups.first.locator("input").nth(best[0]).is_checked(), "the answers stay"
     quiz.get_by_role("button", name="Check my answers").click()
     assert f"You picked the better move in 1 of {len(best)} questions." in status.inner_text()
-    assert groups.first.locator("[data-feedback]").inner_text() == "Your answer is the better move."
+    assert groups.first.locator("[data-feedback] p").first.inner_text() == "Your answer is the better move."
     assert "Last time" not in status.inner_text(), "the corrected check is not compared with itself"
     results = stored(page)[f"quiz:{KNOWLEDGE}"]
     assert [entry["score"] for entry in results] == [1], "the corrected result replaced the stale one"
@@ -415,21 +424,20 @@ def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
     assert page.watch.console_errors == []
 
 
-def test_without_javascript_the_answers_are_in_details(browser, base_url):
+def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     data = quiz_data(KNOWLEDGE)
     page.goto(base_url + where(KNOWLEDGE))
     quiz = page.locator(f'section[data-quiz="{KNOWLEDGE}"]')
     assert quiz.get_by_role("button", name="Check my answers").count() == 0  # hidden: it needs JavaScript
-    details = quiz.locator("fieldset details")
-    assert details.count() == len(data["questions"])
-    for index, question in enumerate(data["questions"]):
-        box = details.nth(index)
-        assert box.get_attribute("open") is None
-        box.locator("summary").click()
+    assert quiz.locator("fieldset details").count() == 0, "no answers beside the questions"
+    key = quiz.locator("details.g-quiz__key")
+    assert key.get_attribute("open") is None
+    key.get_by_text("Answers and why").click()
+    for question in data["questions"]:
         for option in question["options"]:
-            assert box.get_by_text(squash(option["explanation"])).is_visible()
+            assert key.get_by_text(squash(option["explanation"])).is_visible()
     # A self-assessment shows how to score it by hand, with the bands, and no result or saved list.
     page.goto(base_url + where(ASSESSMENT))
     section = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
@@ -450,7 +458,7 @@ def test_print_shows_boxes_the_answers_and_the_scoring_guide(page, base_url):
     assert quiz.locator(".g-quiz__actions").is_hidden()
     page.goto(base_url + where(KNOWLEDGE), wait_until="networkidle")
     page.emulate_media(media="print")
-    explanation = page.locator(f'section[data-quiz="{KNOWLEDGE}"] details li').first
+    explanation = page.locator(f'section[data-quiz="{KNOWLEDGE}"] .g-quiz__key li li').first
     assert explanation.evaluate("el => el.getBoundingClientRect().height") > 0
     # A quiz's heading is not left alone at the foot of a printed page, cut off from its quiz.
     heading = page.locator(f'h2:has(+ section[data-quiz="{KNOWLEDGE}"])')

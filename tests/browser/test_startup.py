@@ -8,6 +8,7 @@ import pytest
 
 import project as plan
 from components import open_fill
+from paper import flat, print_pdf
 
 # Records every change inside a worksheet or quiz, and to <html>'s style, from DOMContentLoaded on
 # (when Material's document$ runs our set-up); "data-ready" is our own mark and styles nothing.
@@ -77,14 +78,15 @@ def test_the_script_adds_no_class_to_the_html_element(page, base_url):
     assert page.evaluate("document.documentElement.className") == with_script
 
 
-def test_if_the_script_does_not_load_a_printed_worksheet_still_names_the_site_and_page(page, base_url):
-    """guide.js prints the site and address in the page margin; without it, the line under each
-    worksheet must print instead, whether or not Material's own script ran."""
+def test_if_the_script_does_not_load_every_printed_sheet_still_names_the_site_and_page(page, base_url, tmp_path):
+    """The foot of every sheet comes with the page itself (main.html), and the worksheets print open,
+    whether or not Material's own script ran and ours did not."""
     page.route("**/guide.*.js", lambda route: route.abort())
     page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
     assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
-    page.emulate_media(media="print")
-    footers = page.locator(".g-ws .g-ws__foot")
-    assert footers.count() >= 1
-    assert all(footer.is_visible() for footer in footers.all())
-    assert page.locator(".g-ws textarea").first.is_visible(), "the form prints, though folded on screen"
+    foot = f"{plan.config()['site_name']} · {page.locator('link[rel=canonical]').get_attribute('href')}"
+    sheets = print_pdf(page, tmp_path / "page.pdf", "A4")
+    unnamed = [number for number, sheet in enumerate(sheets, 1) if flat(foot) not in flat(sheet)]
+    assert unnamed == [], f"sheet(s) {unnamed} of {len(sheets)} print without {foot!r}"
+    first = next(item for kind, item in plan.calls(busiest_page()) if kind == "worksheet")
+    assert flat(plan.worksheets()[first].fields[0].label) in flat("\n".join(sheets)), "the form prints, though folded on screen"

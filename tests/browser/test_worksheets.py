@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import expect
 
 import project as plan
+from answers import Answer, answers_for, control, fill, record_of
 from components import open_fill
 
 SHEETS = plan.worksheets()
@@ -58,66 +58,8 @@ def workbook_path() -> str:
 
 
 # ---------------------------------------------------------------------------
-# A reader's answers, made from a worksheet's fields
+# A reader's answers, made from a worksheet's fields: tests/answers.py
 # ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Answer:
-    key: str  # the control's data-k, which is also the key it is saved under
-    how: str  # "type", "tick" or "pick" (a number on a scale)
-    value: str | bool
-    kind: str  # the kind of field it answers
-
-
-def answers_for(sheet) -> list[Answer]:
-    """An answer in every field: text typed, the last box ticked, a number picked, a table's first row."""
-    answers: list[Answer] = []
-
-    def typed(key: str, kind: str, lines: int = 1) -> Answer:
-        number = len(answers) + 1
-        text = f"Answer {number:02d}" + "".join(f"\nMore of answer {number:02d}" for _ in range(1, lines))
-        return Answer(key, "type", text, kind)
-
-    for field in sheet.fields:
-        if field.kind == "short":
-            answers.append(typed(field.id, field.kind))
-        elif field.kind == "long":
-            answers.append(typed(field.id, field.kind, lines=2))
-        elif field.kind == "checklist":
-            answers.append(Answer(f"{field.id}.{len(field.items)}", "tick", True, field.kind))
-        elif field.kind == "scale":
-            answers.append(Answer(field.id, "pick", str(max(field.min, field.max - 3)), field.kind))
-        else:
-            columns = field.table_columns
-            written = next((n for n, column in enumerate(columns, 1) if not column.tick), None)
-            ticked = next((n for n, column in enumerate(columns, 1) if column.tick), None)
-            if written:
-                answers.append(typed(f"{field.id}.1.{written}", field.kind))
-            if ticked:
-                answers.append(Answer(f"{field.id}.1.{ticked}", "tick", True, field.kind))
-    return answers
-
-
-def record_of(answers: list[Answer]) -> dict:
-    """What the site saves for these answers: text as typed, a tick as true, a picked number as text."""
-    return {answer.key: answer.value for answer in answers}
-
-
-def control(section, answer: Answer):
-    return section.locator(f'[data-k="{answer.key}"]')
-
-
-def fill(section, answers: list[Answer]) -> None:
-    """As a reader does: tap "Fill in this worksheet" (unless it is open), then answer."""
-    open_fill(section)
-    for answer in answers:
-        if answer.how == "type":
-            control(section, answer).fill(answer.value)
-        elif answer.how == "tick":
-            control(section, answer).check()
-        else:
-            control(section, answer).locator(f'label:has(> [value="{answer.value}"])').click()
-
 
 def assert_filled(section, answers: list[Answer]) -> None:
     """The answers are in their fields, and on screen: a worksheet with the reader's answers shows them."""
@@ -500,8 +442,6 @@ def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(browse
         assert section.locator("text=Your answers stay on this device").is_visible()
         assert not section.locator('[data-act="print"]').is_visible()
         assert not section.locator("details.g-ws__more").is_visible(), "no switch or button that needs the script"
-        page.emulate_media(media="print")
-        assert section.locator(".g-ws__foot").is_visible(), "the footer line prints under the worksheet"
     finally:
         context.close()
 
@@ -613,8 +553,6 @@ def test_print_with_answers_shows_what_was_typed_and_only_this_worksheet(page, b
         assert words not in text, f"the rest of the page is left out, but {words!r} printed"
     assert "Your answers stay on this device" not in text
     assert_no_chrome(pages, chrome, keep=sheet_words(sheet_id))
-    address = re.escape(plan.config()["site_name"]) + r" · http://127\.0\.0\.1:\d+/guide/" + re.escape(path_of(sheet_id))
-    assert re.search(address, pages[-1]), "the footer line names the site and the page"
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -638,21 +576,6 @@ def test_print_blank_leaves_out_what_was_typed(page, base_url, tmp_path, paper):
     for field in sheet.fields:
         assert flat(field.label) in text, f"{field.label!r}: every prompt prints"
     assert_no_chrome(pages, chrome, keep=sheet_words(sheet_id))
-
-
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("sheet_id", list(FIRST_PAGE))
-def test_a_worksheet_printed_alone_leaves_no_blank_page(page, base_url, tmp_path, sheet_id, paper):
-    """Every printed sheet carries part of the worksheet: no empty page before, between or after."""
-    section = open_sheet(page, base_url, sheet_id)
-    press(section, page, "blank")
-    pages = pdf_text(page, tmp_path, paper)
-    if pages and not pages[-1].strip():
-        pages = pages[:-1]  # pdftotext ends its output with a page break
-    footer = plan.config()["site_name"] + " · "
-    content = [[line for line in lines_of(p) if not line.startswith(footer)] for p in pages]
-    assert content and all(content), f"{sheet_id}: printed pages {[len(c) for c in content]} lines (an empty one)"
-    assert content[0][0] == SHEETS[sheet_id].title
 
 
 def test_printing_the_whole_workbook_starts_each_worksheet_on_a_new_page(page, base_url, tmp_path, workbook_path):
@@ -855,29 +778,6 @@ def test_a_second_click_while_fetching_brings_each_worksheet_once(page, base_url
     page.wait_for_load_state("networkidle")  # a second round of fetches would have landed by now
     shown = page.eval_on_selector_all(".g-workbook__sheets .g-ws", "sections => sections.map(s => s.dataset.worksheet)")
     assert shown == list(FIRST_PAGE), "each worksheet once, in the order of the list"
-
-
-def test_the_printed_page_address_follows_the_reader_to_a_page_without_worksheets(page, base_url):
-    sheet_id = first_sheet()
-    plain = next((p for p in plan.pages() if p not in plan.pages_calling("worksheet")
-                  and p not in plan.pages_calling("workbook")), None)
-    if plain is None:
-        pytest.skip("every page has worksheets")
-    serve_sitemap_for(page, base_url)
-    open_sheet(page, base_url, sheet_id)
-    page.wait_for_load_state("networkidle")
-    # Set as printing starts (the browser's beforeprint event), not while the page loads.
-    foot = "getComputedStyle(document.documentElement).getPropertyValue('--g-foot')"
-    assert page.evaluate(foot) == ""
-    page.evaluate("dispatchEvent(new Event('beforeprint'))")
-    assert f"/guide/{path_of(sheet_id)}" in page.evaluate(foot)
-    page.evaluate("window.stillTheSamePage = true")
-    nav_link(page, base_url, plain).click()  # instant navigation: no reload
-    page.wait_for_url(base_url + plan.url_path(plain))
-    page.wait_for_function("!document.querySelector('.g-ws')")  # the new page's content is in
-    assert page.evaluate("window.stillTheSamePage === true"), "reached by instant navigation"
-    page.evaluate("dispatchEvent(new Event('beforeprint'))")
-    assert page.evaluate(foot) == ""
 
 
 def test_a_workbook_link_lands_on_its_worksheet_on_a_phone(page, base_url, workbook_path):

@@ -142,8 +142,8 @@ document.addEventListener("click", function (event) {
 
 /* ---- Fill in here ----------------------------------------------------------------------------- */
 /* A worksheet's fields and a quiz's questions wait in a closed <details class="g-fill"> (see
- * worksheet.html): opened here for a reader who arrives by a link to it (or to a part of it), and
- * for paper in browsers that cannot show closed details in print by CSS. */
+ * worksheet.html): opened here for a reader who arrives by a link to it (or to a part of it), and,
+ * with a quiz's answer key, for paper in browsers that cannot show closed details in print by CSS. */
 (function () {
   var opened = [];
 
@@ -162,7 +162,7 @@ document.addEventListener("click", function (event) {
 
   window.addEventListener("hashchange", openTarget);
   window.addEventListener("beforeprint", function () {
-    opened = [].filter.call(document.querySelectorAll(".g-fill:not([open])"), function (fill) { return (fill.open = true); });
+    opened = opened.concat([].filter.call(document.querySelectorAll(":is(.g-fill, .g-quiz__key):not([open])"), function (fill) { return (fill.open = true); }));
   });
   window.addEventListener("afterprint", function () {
     opened.forEach(function (fill) { fill.open = false; });
@@ -354,16 +354,9 @@ document.addEventListener("click", function (event) {
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
   };
 
-  /* The site and page address, printed in the page margin (guide.css, @page) under worksheets. Set
-   * just before printing: setting it restyles the whole page, which a phone should not pay for while
-   * the page loads; on a page without worksheets an address left from the last page is removed. */
+  /* Each text box's paper copy, with its lines, just before printing. */
   window.addEventListener("beforeprint", function () {
     each(document.querySelectorAll(".g-ws__field > :is(input[type=text], textarea)"), function (el) { mirror(el, true); });
-    if (sections().length || document.querySelector(".g-workbook__sheets")) {
-      root.style.setProperty("--g-foot", JSON.stringify(document.title.split(" - ").pop() + " · " + location.origin + location.pathname));
-    } else {
-      root.style.removeProperty("--g-foot");
-    }
   });
 
   if (window.document$) document$.subscribe(window.guideWorksheets); /* every page, instant navigation too */
@@ -524,9 +517,17 @@ document.addEventListener("click", function (event) {
       list.slice().reverse().forEach(function (entry) { shown.appendChild(make("li", day(entry.date) + ", " + describe(entry))); });
     }
 
-    function say(nodes) {
-      summary.textContent = "";
-      nodes.forEach(function (node) { node && summary.appendChild(node.nodeType ? node : make("p", node)); });
+    function put(box, nodes) {
+      box.textContent = "";
+      nodes.forEach(function (node) { node && box.appendChild(node.nodeType ? node : make("p", node)); });
+    }
+
+    function say(nodes) { put(summary, nodes); }
+
+    /* Why the picked answer is, or is not, the better move: from the answer key after the last question. */
+    function whyPicked(index) {
+      var answers = all(section, ".g-quiz__key > ol > li")[index];
+      return all(answers, "li > span")[picks()[index]].textContent;
     }
 
     /* The whole question in view (its scroll margin keeps it clear of the sticky header), not just
@@ -611,10 +612,10 @@ document.addEventListener("click", function (event) {
           points = quiz.items[index].reverse ? quiz.scale - picks()[index] : picks()[index] + 1;
           box.textContent = points + (points == 1 ? " point" : " points") + (quiz.items[index].reverse ? " (this one counts the other way)." : ".");
         } else {
-          box.textContent = result.right[index] ? "Your answer is the better move." :
-            "Not quite. The better move is “" + item.querySelector("[data-best]").parentNode.textContent.trim() + "”";
+          put(box, [result.right[index] ? "Your answer is the better move." :
+            "Not quite. The better move is “" + item.querySelector("[data-best]").parentNode.textContent.trim() + "”.",
+            whyPicked(index)]);
           box.setAttribute("data-verdict", result.right[index] ? "right" : "wrong");
-          item.querySelector("details").open = true;
         }
       });
       say(nodes);
@@ -653,7 +654,7 @@ document.addEventListener("click", function (event) {
     /* Back to unchecked: no feedback, no result (an emptied live region says nothing), "Check" again. */
     function uncheck() {
       all(section, "[data-feedback]").forEach(function (box) { box.textContent = ""; box.removeAttribute("data-verdict"); });
-      all(section, "fieldset details").forEach(function (details) { details.open = false; });
+      all(section, ".g-quiz__key").forEach(function (key) { key.open = false; });
       say([]);
       last = null;
       if (keep) keep.disabled = false;
