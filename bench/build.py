@@ -32,6 +32,7 @@ MACRO = re.compile(r"""\{\{\s*(worksheet|quiz)\(\s*["']([^"']+)["']""")
 DATA_FOLDERS = {"worksheet": "data/worksheets", "quiz": "data/quizzes"}
 # A relative Markdown link or image target: the copies live one folder deeper.
 RELATIVE_TARGET = re.compile(r"\]\((?![a-z]+:|#|/)")
+NEXT_LINE = re.compile(r"^\*\*Next:\*\*.*\n", re.MULTILINE)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -70,6 +71,9 @@ def make_synthetic(project: Path, count: int) -> tuple[Path, Path, int]:
             shutil.copy2(source, folder / f"{ident}{suffix}{source.suffix}")
         text = MACRO.sub(lambda match: match.group(0)[:-1] + suffix + match.group(0)[-1], text)
         text = RELATIVE_TARGET.sub("](../", text)
+        # A copy's **Next:** line names the real next page, not the copy after it: the build would
+        # stop (page shape check). Its footer links the right page anyway.
+        text = NEXT_LINE.sub("", text)
         page = f"synthetic/{template.stem}{suffix}.md"
         (docs / page).write_text(text, encoding="utf-8")
         entries.append(page)

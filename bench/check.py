@@ -20,7 +20,7 @@ from common import BENCH, KIB, OUT, print_table
 
 SCRIPTS = ("weight", "lighthouse", "build")
 BUDGETS = {
-    "own_assets": 10 * KIB,  # our JS + CSS, files and inline, all pages together
+    "own_assets": 10 * KIB,  # our JS + CSS, files and inline, that every page loads
     "first_visit_delta": 12 * KIB,  # per page, over the plain-Material twin
     "instant": 12 * KIB,  # a page reached by instant navigation
     "third_party": 0,
@@ -49,8 +49,10 @@ def checks() -> list[tuple[str, str, bool]]:
         rows.append(("weight figures", "missing: run bench/weight.py", False))
     else:
         totals, pages = weight["totals"], weight["pages"]
-        rows.append(("our JS+CSS <= 10 KiB gz", f"{totals['own_assets_bytes'] / KIB:.1f} KiB",
-                     totals["own_assets_bytes"] <= BUDGETS["own_assets"]))
+        # Every page's share of our JS and CSS; a feature's own script counts in its pages' first visits.
+        everywhere = totals.get("everywhere_bytes", totals["own_assets_bytes"])
+        rows.append(("our JS+CSS every page loads <= 10 KiB gz", f"{everywhere / KIB:.1f} KiB "
+                     f"(all, with feature scripts: {totals['own_assets_bytes'] / KIB:.1f})", everywhere <= BUDGETS["own_assets"]))
         rows.append(("third-party requests = 0", str(totals["third_party"]), totals["third_party"] <= BUDGETS["third_party"]))
         for name, page in pages.items():
             rows.append((f"{name}: first visit <= plain + 12 KiB", f"{page['delta_bytes'] / KIB:+.1f} KiB",

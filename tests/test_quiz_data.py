@@ -30,8 +30,9 @@ KNOWLEDGE = {
 ASSESSMENT = {
     "kind": "self-assessment",
     "title": "How are we?",
-    "statements": [{"text": "We talk.", "reverse": True}, {"text": "I feel afraid.", "safety_flag": True, "threshold": 2},
-                   {"text": "We fight."}],
+    "statements": [{"text": "We talk.", "reverse": True, "talk": "When do you talk best?"},
+                   {"text": "I feel afraid.", "safety_flag": True, "threshold": 2},
+                   {"text": "We fight.", "talk": "What starts a fight?"}],
     "bands": [
         {"min": 2, "max": 5, "title": "Steady", "message": "Keep going.", "links": [{"page": "take-stock.md"}]},
         {"min": 6, "max": 10, "title": "Strained", "message": "Talk soon.",

@@ -8,6 +8,7 @@ title and every worksheet and quiz a reader fills in.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -53,3 +54,22 @@ def test_zensical_shows_the_same_worksheets_and_quizzes(zensical_site, content_p
             f"{name}: without JavaScript the page differs under Zensical"
         compared += len(ours)
     assert compared >= 10, "the comparison found too few worksheets and quizzes to mean anything"
+
+
+def features(soup: BeautifulSoup, name: str) -> tuple:
+    """What the guide's own scripts build on: the feature scripts the page loads (as site paths), the
+    home page's "Continue", each worksheet's page for progress, and My plan's layout."""
+    here = "/" + name.removesuffix("index.html")
+    scripts = sorted(posixpath.normpath(posixpath.join(here, script["src"].split("?")[0]))
+                     for script in soup.select("article script[src]"))
+    homes = [(section.get("data-worksheet"), section.get("data-home"), section.get("data-of"))
+             for section in soup.select("section.g-ws")]
+    board = [(group.get("data-plan"), [label.get_text(" ", strip=True) for label in group.select(".g-plan__label")])
+             for group in soup.select("[data-plan]")]
+    return scripts, bool(soup.select("[data-continue]")), homes, board
+
+
+def test_zensical_loads_the_same_feature_scripts_and_keeps_plan_and_progress(zensical_site, content_pages, parse):
+    for name, path in content_pages.items():
+        assert features(parse(zensical_site / name), name) == features(parse(path), name), \
+            f"{name}: a feature script, My plan or the progress notes differ under Zensical"

@@ -15,4 +15,4 @@ _HOOKS_DIR = str(Path(__file__).resolve().parent.parent)
 if _HOOKS_DIR not in sys.path:
     sys.path.insert(0, _HOOKS_DIR)
 
-from guide_macros.features import define_env  # noqa: E402,F401
+from guide_macros.features import define_env, on_post_build  # noqa: E402,F401

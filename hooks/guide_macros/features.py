@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import contact, helplines, indexes, pageerrors, quizzes, rawhtml, settings, worksheets
+from . import contact, helplines, indexes, pageerrors, plan, quizzes, rawhtml, settings, worksheets
 from .datafiles import DataError
 from .host import build_error, docs_dir
+from .scripts import PageScripts, minify_served_copies
 from .templates import Renderer
 
 # Feature modules, each with `register(env, renderer, shared)`; add new ones here.
-FEATURES: tuple = (worksheets, contact, helplines, quizzes, indexes)
+FEATURES: tuple = (worksheets, contact, helplines, quizzes, indexes, plan)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Shared:
     helplines: helplines.Helplines
     worksheets: dict
     quizzes: dict
+    scripts: PageScripts  # feature scripts, loaded only by the pages that use them
 
 
 def define_env(env) -> None:
@@ -46,9 +48,15 @@ def define_env(env) -> None:
         helplines=attempt(lambda: helplines.load(env.project_dir)),
         worksheets=attempt(lambda: worksheets.load(env.project_dir)),
         quizzes=attempt(lambda: quizzes.load(env.project_dir, docs_dir(env))),
+        scripts=PageScripts(env, docs_dir(env)),
     )
     if not problems:
         for feature in FEATURES:
             attempt(lambda: feature.register(env, renderer, shared))
     if problems:
         raise build_error("\n".join(problems))
+
+
+def on_post_build(env) -> None:
+    """Called by mkdocs-macros after the site is written: the feature scripts, minified for readers."""
+    minify_served_copies(Path(env.conf["site_dir"]), docs_dir(env))

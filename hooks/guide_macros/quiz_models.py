@@ -10,6 +10,8 @@ generate `schemas/quiz.schema.json` and feed `overrides/partials/guide/quiz.html
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
@@ -112,6 +114,9 @@ class Statement(Strict):
         "With `safety_flag`: the scale point (2 = Rarely to 5 = Always) from which the answer raises the flag."))
     link: Link | None = Field(None, description=(
         "A page to suggest when this statement alone scores 4 or 5 points (Often or Always, after `reverse`)."))
+    talk: Text | None = Field(None, description=(
+        "A question for both partners, shown when they compare answers and theirs differ. Every statement "
+        "needs one, except a `safety_flag` statement, which is never shared."))
 
     @model_validator(mode="after")
     def flag_has_threshold(self) -> Statement:
@@ -122,6 +127,8 @@ class Statement(Strict):
                 raise ValueError("a `safety_flag` statement cannot be `reverse`: word it so that agreeing means danger")
             if self.link:
                 raise ValueError("a `safety_flag` statement cannot have a `link`: its answer leads to the safety help")
+            if self.talk:
+                raise ValueError("a `safety_flag` statement cannot have a `talk`: its answer is never shared with a partner")
         elif self.threshold is not None:
             raise ValueError("`threshold` only works with `safety_flag: true`")
         return self
@@ -165,7 +172,20 @@ class SelfAssessment(QuizBase):
         if all(statement.safety_flag for statement in statements):
             raise ValueError("every statement is a safety flag, so there is no total to score; "
                              "add statements without `safety_flag`")
+        # Partners can compare their answers to any self-assessment: each difference needs a question.
+        silent = [f"statements[{index}]" for index, statement in enumerate(statements)
+                  if not statement.safety_flag and not statement.talk]
+        if silent:
+            raise ValueError(f"{' and '.join(silent)} {'needs' if len(silent) == 1 else 'need'} a `talk:` line: "
+                             "partners can compare their answers, and it is the question that helps them talk "
+                             "when their answers differ")
         return statements
+
+    @property
+    def version(self) -> str:
+        """A short fingerprint of the statements: a partner's shared answers only fit the same ones."""
+        layout = json.dumps([[s.text, s.reverse, s.safety_flag] for s in self.statements], separators=(",", ":"))
+        return hashlib.sha256(layout.encode()).hexdigest()[:10]
 
     @property
     def counted(self) -> list[Statement]:

@@ -82,6 +82,8 @@ def register(env, renderer, shared) -> None:
             context["band_links"] = [[link(target, page) for target in band.links] for band in item.bands]
             context["statement_links"] = [link(statement.link, page) if statement.link else None
                                           for statement in item.statements]
+            # Partners can compare their answers (share.js, loaded by the pages of self-assessments only).
+            context["script"] = shared.scripts.tag("share", page)
             if item.flagged:
                 # The helplines for a raised flag travel in an attribute: guide.js shows them only then,
                 # and a text browser, which shows hidden markup, prints no result before any answer.

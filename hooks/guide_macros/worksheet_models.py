@@ -22,6 +22,9 @@ class FieldBase(Strict):
     id: Id = Field(description="Unique within the worksheet. Changing it forgets saved answers.")
     label: Text = Field(description="The prompt the reader answers.")
     hint: Text | None = Field(None, description="Optional short help shown under the prompt.")
+    plan: bool = Field(False, description="true: the answer is something the reader commits to; it shows on My plan.")
+    talk: Text | None = Field(None, description=(
+        "With `shareable: true` (then on every field): a question for both partners, shown when their answers differ."))
 
     def structure(self) -> list:
         """What saved answers depend on; wording may change freely, this may not."""
@@ -162,6 +165,9 @@ class Worksheet(Strict):
     frequency: Literal[FREQUENCIES] = Field(description="How often to do it.")
     who: Literal[WHO] = Field(description="Who fills it in.")
     why: Text = Field(description="Why it helps, in one or two sentences.")
+    shareable: bool = Field(False, description=(
+        "true: the reader can send their answers to their partner in a private link, to compare them. "
+        "Every field then needs a `talk:`."))
     fields: list[WorksheetField] = Field(min_length=1, description="The prompts, in order.")
 
     @field_validator("why")
@@ -183,6 +189,22 @@ class Worksheet(Strict):
                     "every field needs its own id"
                 )
             first[field.id] = index
+        return fields
+
+    @field_validator("fields")
+    @classmethod
+    def talk_where_shared(cls, fields: list, info: ValidationInfo) -> list:
+        # A difference with nothing to say about it leaves a couple stuck; a `talk:` nobody sees is a slip.
+        shared = info.data.get("shareable", False)
+        places = [f"fields[{index}] ({field.id})" for index, field in enumerate(fields) if (field.talk is None) == shared]
+        if places and shared:
+            raise ValueError(f"{' and '.join(places)} {'needs' if len(places) == 1 else 'need'} a `talk:` line, "
+                             "because the worksheet is `shareable: true`: a question that helps you both talk "
+                             "when your answers differ")
+        if places:
+            raise ValueError(f"{' and '.join(places)} {'has' if len(places) == 1 else 'have'} a `talk:` line, which "
+                             "readers see only on a shareable worksheet: add `shareable: true` at the top, or "
+                             "remove the line")
         return fields
 
     @property

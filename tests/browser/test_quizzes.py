@@ -22,6 +22,11 @@ DATA = project.ROOT / "docs" / "data" / "quizzes"
 AXE = Axe()
 
 
+def result_of(quiz):
+    """The quiz's live region for its result (a self-assessment has a second one, for sharing)."""
+    return quiz.locator("[data-summary]")
+
+
 def quiz_data(quiz_id: str) -> dict:
     return yaml.safe_load((DATA / f"{quiz_id}.yml").read_text(encoding="utf-8"))
 
@@ -157,7 +162,7 @@ def test_knowledge_check_with_the_keyboard_alone(page, base_url):
 
     heading = quiz.get_by_role("heading", name="Your result")
     assert is_focused(heading)
-    status = quiz.get_by_role("status")
+    status = result_of(quiz)
     assert f"You picked the better move in 1 of {len(choices)} questions." in status.inner_text()
     for index, (group, question) in enumerate(zip(quiz.locator("fieldset").all(), data["questions"])):
         feedback = group.locator("[data-feedback]")
@@ -241,7 +246,7 @@ def test_changing_an_answer_after_a_check_clears_the_stale_feedback(page, base_u
     for index, group in enumerate(groups.all()):
         group.locator("input").nth((best[index] + 1) % len(data["questions"][index]["options"])).check()
     quiz.get_by_role("button", name="Check my answers").click()
-    status = quiz.get_by_role("status")
+    status = result_of(quiz)
     assert f"0 of {len(best)}" in status.inner_text()
     assert groups.first.locator("[data-feedback]").inner_text().startswith("Not quite.")
     assert quiz.locator("details.g-quiz__key").is_visible()
@@ -299,7 +304,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
     quiz = open_quiz(page, base_url, ASSESSMENT)
     answer_by_keyboard(page, quiz, [value - 1 for value in answers])
 
-    status = squash(quiz.get_by_role("status").inner_text())
+    status = squash(result_of(quiz).inner_text())
     lowest, highest = data["bands"][0], data["bands"][-1]
     # Which end is which, in the data's own words: a reader cannot tell otherwise whether low is good.
     assert (f"Your total is {total}, on a range from {lowest['min']} (“{lowest['title']}”) to "
@@ -321,7 +326,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
     keep = quiz.get_by_role("checkbox", name="Keep my result on this device")
     assert not keep.is_checked()
     keep.check()
-    assert "kept on this device" in quiz.get_by_role("status").inner_text()
+    assert "kept on this device" in result_of(quiz).inner_text()
     assert [entry["score"] for entry in stored(page)[f"quiz:{ASSESSMENT}"]] == [total]
     page.reload(wait_until="networkidle")
     wait_until_ready(quiz)
@@ -337,7 +342,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
     quiz.get_by_role("checkbox", name="Keep my result on this device").check()
     answer(quiz, retake)
     assert (f"This time it is {total - retake_total} lower, toward “{lowest['title']}”."
-            in quiz.get_by_role("status").inner_text())
+            in result_of(quiz).inner_text())
     assert history.locator("summary").inner_text() == "Your saved results on this device (2)"
     history.get_by_role("button", name="Clear my saved results").click()
     assert history.count() == 0 and stored(page) == {}
@@ -348,7 +353,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
 def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(page, base_url, quiz_id):
     data = quiz_data(quiz_id)
     quiz = open_quiz(page, base_url, quiz_id)
-    status = quiz.get_by_role("status")
+    status = result_of(quiz)
     # A result kept earlier, so a retake could compare itself with it.
     answer(quiz, answers_at(data, 3))
     quiz.get_by_role("checkbox", name="Keep my result on this device").check()
@@ -420,7 +425,7 @@ def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
     for group in next_quiz.locator("fieldset").all():
         group.locator("input").first.check()
     next_quiz.locator("[data-check]").click()
-    assert "You picked the better move in" in next_quiz.get_by_role("status").inner_text()
+    assert "You picked the better move in" in result_of(next_quiz).inner_text()
     assert page.watch.console_errors == []
 
 

@@ -407,7 +407,8 @@ def test_dont_save_on_a_self_check_stops_worksheets_saving_on_every_page(page, b
         statement.locator("label").first.click()
     quiz.get_by_role("checkbox", name="Keep my result on this device").check()
     quiz.get_by_role("button", name="Check my answers").click()
-    assert sorted(page.evaluate("guideStore.names()")) == sorted([f"ws:{sheet_id}", f"quiz:{assessment}"])
+    # The answers, the note of the reader's progress on that worksheet, and the result.
+    assert sorted(page.evaluate("guideStore.names()")) == sorted([f"ws:{sheet_id}", f"step:{sheet_id}", f"quiz:{assessment}"])
 
     quiz.get_by_role("switch", name=DONT_SAVE).check()
     assert page.evaluate("guideStore.names()") == [], "every answer and result is deleted at once"

@@ -8,12 +8,14 @@
 /* The one owner of everything this guide keeps in the reader's browser: its keys, and the reader's
  * "Don't save on this device" choice, which holds for the whole site. Keys:
  *   ws:<worksheet id>  a worksheet's answers        quiz:<quiz id>  a quiz's dated results
+ *   step:<worksheet id>  where a worksheet lives and whether it is finished (progress marks)
+ *   partner:<id>       a partner's shared answers, kept only when the reader asks (share.js)
  *   nosave             the choice not to save (a setting, not the reader's data)
  * The prefix includes the site's path: GitHub Pages project sites share one origin. */
 (function () {
   var scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : "/";
   var prefix = "guide:" + scope + ":";
-  var DATA = /^(ws|quiz):/;
+  var DATA = /^(ws|quiz|step|partner):/;
 
   function keys() {
     var found = [];
@@ -243,14 +245,31 @@ document.addEventListener("click", function (event) {
     if (!valid(record)) return say(section, MSG.damaged);
     if (record.v !== section.dataset.version) return say(section, MSG.changed);
     fill(section, record.a);
+    section.progress = "?"; /* the next save notes where it stands */
     window.guideOpen(section); /* the reader's own answers: show them */
   }
 
   function save(section) {
     if (!store.saving()) return;
     var answers = collect(section), name = "ws:" + section.dataset.worksheet;
-    if (!Object.keys(answers).length) return store.remove(name);
-    if (!store.write(name, { v: section.dataset.version, a: answers })) say(section, MSG.unsaved);
+    if (!Object.keys(answers).length) store.remove(name);
+    else if (!store.write(name, { v: section.dataset.version, a: answers })) say(section, MSG.unsaved);
+    step(section, answers);
+  }
+
+  /* Where the worksheet lives, its title, and whether every part has an answer ("step:<id>"): the
+   * nav's progress marks and the home page's "Continue" (Progress, below). They are told only when
+   * that changes, not at every key. */
+  function step(section, answers) {
+    var name = "step:" + section.dataset.worksheet, now = "";
+    if (Object.keys(answers).length) {
+      now = [].every.call(section.querySelectorAll(".g-ws__field"), function (field) {
+        return [].some.call(field.querySelectorAll("[data-k]"), function (el) { return answers[el.getAttribute("data-k")] !== undefined; });
+      }) ? "done" : "started";
+      store.write(name, { p: section.dataset.home, o: +section.dataset.of, d: now === "done", t: Date.now(),
+        n: section.querySelector(".g-ws__title").textContent, h: section.id });
+    } else store.remove(name);
+    if (now !== (section.progress || "")) section.progress = now, document.dispatchEvent(new CustomEvent("guide:progress"));
   }
 
   /* Saved worksheets, plus what is on screen (unsaved if "Don't save"). */
@@ -297,6 +316,7 @@ document.addEventListener("click", function (event) {
     if (!window.confirm("Clear every answer on this worksheet? This cannot be undone.")) return;
     fill(section, {});
     store.remove("ws:" + section.dataset.worksheet);
+    step(section, {});
     say(section, "Answers cleared.");
   }
 
@@ -353,6 +373,7 @@ document.addEventListener("click", function (event) {
   window.guideWorksheets = function () {
     each(sections(), function (section) { if (!section.dataset.ready) setUp(section); });
   };
+  window.guideWorksheets.collect = collect; /* share.js: the answers on screen, keyed as saved */
 
   /* Each text box's paper copy, with its lines, just before printing. */
   window.addEventListener("beforeprint", function () {
@@ -361,6 +382,52 @@ document.addEventListener("click", function (event) {
 
   if (window.document$) document$.subscribe(window.guideWorksheets); /* every page, instant navigation too */
   else document.addEventListener("DOMContentLoaded", window.guideWorksheets);
+})();
+
+/* ---- Progress --------------------------------------------------------------------------------- */
+/* From the worksheets' "step:" notes: beside each page in the nav, "started" or "done" (every
+ * worksheet there finished); on the home page, "Continue where you left off" (overrides/main.html)
+ * to the worksheet changed last. Nothing is noted while "Don't save" is on, and the marks go when
+ * the reader clears everything. */
+(function () {
+  var store = window.guideStore;
+
+  function steps() {
+    return store.names("step:").map(function (name) {
+      try { var step = store.read(name); } catch (damaged) { return null; }
+      return step && typeof step.p === "string" && typeof step.n === "string" ? step : null;
+    }).filter(Boolean);
+  }
+
+  function mark() {
+    var scope = typeof __md_scope !== "undefined" ? __md_scope : new URL("/", location), pages = {}, last = null;
+    steps().forEach(function (step) {
+      var path = new URL(step.p, scope).pathname, page = pages[path] || (pages[path] = { done: 0, of: step.o || 1 });
+      if (step.d) page.done++;
+      if (!last || step.t > last.t) last = step;
+    });
+    [].forEach.call(document.querySelectorAll(".g-step"), function (old) { old.remove(); });
+    [].forEach.call(document.querySelectorAll('.md-nav--primary a.md-nav__link[href]:not([href^="#"])'), function (link) {
+      var page = pages[link.pathname];
+      if (!page) return;
+      var badge = document.createElement("span");
+      badge.className = "g-step";
+      badge.textContent = page.done >= page.of ? "done" : "started";
+      link.append(badge);
+    });
+    var box = document.querySelector("[data-continue]");
+    if (!box) return;
+    box.hidden = !last;
+    if (last) {
+      box.querySelector("a").href = new URL(last.p, scope).pathname + "#" + (last.h || "");
+      box.querySelector("[data-last]").textContent = last.n;
+    }
+  }
+
+  document.addEventListener("guide:progress", mark);
+  document.addEventListener("guide:saving", mark);
+  if (window.document$) document$.subscribe(mark);
+  else document.addEventListener("DOMContentLoaded", mark);
 })();
 
 /* ---- Workbook --------------------------------------------------------------------------------- */
