@@ -34,7 +34,8 @@ def register(env, renderer, shared) -> None:
         entries = [{"title": sheets[call.id].title if call.id in sheets else call.id,
                     "href": linker.markdown_href(f"{call.page}#ws-{call.id}", page),
                     "page_title": call.page_title, "page_href": linker.markdown_href(call.page, page)} for call in found]
-        return renderer.render_markdown(WORKBOOK_TEMPLATE, entries=entries)
+        # worksheet.js sets up the worksheets the buttons bring onto the page.
+        return renderer.render_markdown(WORKBOOK_TEMPLATE, entries=entries, script=shared.scripts.tag("worksheet", page))
 
     @env.macro
     def quiz_index(heading_level: int = 2) -> str:

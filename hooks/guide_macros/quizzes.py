@@ -76,14 +76,14 @@ def register(env, renderer, shared) -> None:
         item = lookup(quizzes, KIND, quiz_id)
         page = current_page(env)
         level = safe_heading_level(heading_level)
-        context = {}
+        context = {"script": shared.scripts.tag("quiz", page)}  # quiz.js, once per page
         if isinstance(item, SelfAssessment):
             # Each band's links are its own: two bands may link the same page with different words.
             context["band_links"] = [[link(target, page) for target in band.links] for band in item.bands]
             context["statement_links"] = [link(statement.link, page) if statement.link else None
                                           for statement in item.statements]
             # Partners can compare their answers (share.js, loaded by the pages of self-assessments only).
-            context["script"] = shared.scripts.tag("share", page)
+            context["script"] += shared.scripts.tag("share", page)
             if item.flagged:
                 # The helplines for a raised flag travel in an attribute: guide.js shows them only then,
                 # and a text browser, which shows hidden markup, prints no result before any answer.

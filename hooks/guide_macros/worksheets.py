@@ -56,7 +56,8 @@ def register(env, renderer, shared) -> None:
             home=home,
             alongside=alongside,
             # share.js, for the partner comparison, only on the pages of shareable worksheets
-            script=shared.scripts.tag("share", page) if sheet.shareable else "",
+            # Its script, then sharing's (which uses it), each once per page.
+            script=shared.scripts.tag("worksheet", page) + (shared.scripts.tag("share", page) if sheet.shareable else ""),
             prefix=ids.prefix(page, f"ws-{worksheet_id}"),
             level=safe_heading_level(heading_level),
         )

@@ -344,6 +344,49 @@ def test_the_partner_s_copy_is_kept_only_when_asked(browser, page, base_url):
     assert partner_keys(page) == []
 
 
+def test_a_new_link_replaces_the_copy_kept_before_and_brings_focus_to_it(browser, page, base_url):
+    """An old kept copy never comes back over newer answers; on a phone the comparison is screens
+    below the notice, so focus goes to its heading."""
+    sheet_id, path, link = shared_link(browser, base_url)
+    open_link(page, link)
+    comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first).get_by_role("checkbox", name=KEEP).check()
+    record = decoded(link)
+    typed = {answer.key for answer in answers_for(SHEETS[sheet_id]) if answer.how == "type"}
+    newer = {**record, "a": {key: value + " (newer)" if key in typed else value for key, value in record["a"].items()}}
+    open_link(page, base_url + path + "#share=" + packed(newer))
+    view = comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first)
+    expect(view.get_by_role("heading")).to_be_focused()
+    expect(notice(page)).to_contain_text("replace the copy")
+    assert view.get_by_role("checkbox", name=KEEP).is_checked()
+    kept = json.loads(next(value for key, value in storage(page).items() if ":partner:" in key))
+    assert kept["a"] == newer["a"], "the newer answers are the ones kept"
+
+
+def test_an_answer_too_long_for_a_link_is_said_before_any_link_is_made(page, base_url):
+    sheet_id, path = shareable_sheet()
+    long_field = next((field for field in SHEETS[sheet_id].fields if field.kind == "long"), None)
+    if long_field is None:
+        pytest.skip("the shareable worksheet has no long answer")
+    section = sheet_on(page, base_url, sheet_id, path)
+    open_fill(section)
+    section.locator(f'[data-k="{long_field.id}"]').fill("word " * 1100)
+    section.get_by_role("button", name=SHARE).click()
+    section.get_by_role("button", name="Make the link").click()
+    expect(section.locator(".g-share [role=status]")).to_contain_text("too long")
+    assert section.get_by_label(LINK_FIELD).count() == 0
+
+
+def test_a_link_that_unpacks_too_large_changes_nothing(page, base_url):
+    """A crafted link that would unpack to megabytes is refused, not unpacked."""
+    sheet_id, path = shareable_sheet()
+    sheet_on(page, base_url, sheet_id, path)
+    before = storage(page)
+    bomb = json.dumps({"f": "guide-share", "v": 1, "k": "ws", "id": sheet_id, "l": "x", "a": {"x": "0" * 3_000_000}})
+    open_link(page, base_url + path + "#share=" + packed(bomb.encode()))
+    expect(notice(page)).to_contain_text("damaged")
+    assert storage(page) == before
+
+
 def test_with_dont_save_on_nothing_of_the_partner_s_is_stored(browser, page, base_url):
     sheet_id, path, link = shared_link(browser, base_url)
     section = sheet_on(page, base_url, sheet_id, path)

@@ -14,16 +14,19 @@
 (function () {
   if (window.guideShare) return window.guideShare();
   var FORMAT = "guide-share", MARK = "#share=", ZIP = "deflate-raw";
+  var LONGEST = 5000, UNPACKED = 256 * 1024; /* characters in one answer; bytes a link may unpack to */
   var MSG = {
-    about: "Send your answers to your partner in a private link or a file, to see both side by side: they travel inside the link itself, never through any server.",
+    about: "Send your answers to your partner in a private link or a file, to see both side by side. The answers travel inside the link itself: this site never receives them.",
     none: "Answer at least one question first: there is nothing to share yet.",
     safety: "These answers are not shared: some of them are about your safety. Please read the Safety page first.",
+    long: "One of your answers is too long to share (more than 5,000 characters). Shorten it, then try again.",
     damaged: "This link to your partner's answers is damaged or cut short, so nothing was shown and nothing was changed. Ask your partner to send it again, or to send the file instead.",
     foreign: "This is not a link to a partner's answers from this guide, so nothing was shown and nothing was changed.",
     elsewhere: "These answers are for a worksheet or self-check that is not on this page, so nothing was shown and nothing was changed. Open them on the page where your partner made them.",
     changed: "This part of the guide has changed since your partner shared their answers, so they cannot be shown beside yours. Nothing was changed: ask your partner to share them again.",
     badFile: "That file is not a partner's answers file from this guide, or it is damaged. Nothing was changed.",
-    gone: " The link was taken out of the address bar, so it is not bookmarked by accident."
+    gone: " The link was taken out of the address bar, so it is not bookmarked by accident; it stays in this browser's history until you clear it.",
+    replaced: " They replace the copy of their answers you kept before."
   };
 
   function all(root, selector) { return [].slice.call(root.querySelectorAll(selector)); }
@@ -75,7 +78,7 @@
       var el = section.querySelector('[data-k="' + CSS.escape(key) + '"]');
       if (!el) return false;
       if (!el.type) return typeof value === "string" && !!el.querySelector('[value="' + CSS.escape(value) + '"]');
-      return el.type === "checkbox" ? value === true : typeof value === "string" && value.length <= 5000;
+      return el.type === "checkbox" ? value === true : typeof value === "string" && value.length <= LONGEST;
     };
     /* One line per answer, as a reader reads it. */
     c.lines = function (field, answers) {
@@ -108,8 +111,21 @@
       if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw "damaged";
       var text = atob(packed.replace(/-/g, "+").replace(/_/g, "/")), bytes = new Uint8Array(text.length);
       for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(ZIP))).text();
+      return inflate(bytes);
     }).then(JSON.parse).catch(function (problem) { throw typeof problem === "string" ? problem : "damaged"; });
+  }
+
+  /* Unpacked a piece at a time, and given up past UNPACKED bytes: a crafted link cannot hang the tab. */
+  function inflate(bytes) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream(ZIP)).getReader(), parts = [], size = 0;
+    function next(step) {
+      if (step.done) return new Blob(parts).text();
+      size += step.value.length;
+      if (size > UNPACKED) return reader.cancel().then(function () { throw "damaged"; });
+      parts.push(step.value);
+      return reader.read().then(next);
+    }
+    return reader.read().then(next);
   }
 
   /* The component on this page the record belongs to, once every answer fits it; throws a message key. */
@@ -134,7 +150,20 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000); /* after the download has started */
     return name;
+  }
+
+  /* The safety message, with the way to the Safety page (quiz.html gives its address). */
+  function saySafety(status, c) {
+    status.textContent = MSG.safety.replace("Please read the Safety page first.", "");
+    var href = c.section.getAttribute("data-safety-href"), link = href ? make("a", "Please read the Safety page first.", status) : null;
+    if (link) link.href = href;
+    else status.append("Please read the Safety page first.");
+  }
+
+  function tooLong(shared) {
+    return Object.keys(shared.a).some(function (key) { return typeof shared.a[key] === "string" && shared.a[key].length > LONGEST; });
   }
 
   /* ---- "Share my answers with my partner": what will be shared, then the link or the file ---- */
@@ -164,8 +193,12 @@
     /* Only the list is rebuilt when answers change: a button pressed as a text box loses focus stays. */
     function preview() {
       var own = c.own(), shown = c.fields.filter(function (field) { return c.lines(field, own).length; }), list, out;
-      if (c.flagged()) return close(), void (status.textContent = MSG.safety);
-      if (!shown.length) return close(), void (status.textContent = MSG.none);
+      if (c.flagged() || !shown.length) {
+        close();
+        if (c.flagged()) saySafety(status, c);
+        else status.textContent = MSG.none;
+        return;
+      }
       var left = panel ? all(panel, "[data-field]").filter(function (box) { return !box.checked; }).map(function (box) { return box.getAttribute("data-field"); }) : [];
       if (!panel) {
         panel = make("div"); /* not a fieldset: a quiz takes a change in one for a changed answer */
@@ -230,21 +263,25 @@
     }
 
     toggle.addEventListener("click", function () {
-      if (panel) return close(), void (status.textContent = "");
       status.textContent = "";
-      preview();
+      if (panel) close();
+      else preview();
     });
     box.addEventListener("click", function (event) {
       var how = event.target.getAttribute && event.target.getAttribute("data-make"), shared;
       if (!how) return;
-      if (c.flagged()) return close(), void (status.textContent = MSG.safety);
+      if (c.flagged()) {
+        close();
+        return saySafety(status, c);
+      }
       if (!(shared = record())) return void (status.textContent = "Tick at least one answer to share.");
+      if (tooLong(shared)) return void (status.textContent = MSG.long);
       if (how === "link") return link(shared);
       status.textContent = "Saved the file " + download(shared, c) + " in your downloads. Send it to your partner: they open this page, then choose \u201cOpen a file from my partner\u201d. Anyone who has the file can read these answers.";
     });
     /* An answer changed: what will be shared changes too, and a link made before is stale. */
     c.section.addEventListener("change", function (event) {
-      if (panel && !box.contains(event.target)) preview(), status.textContent = "";
+      if (panel && !box.contains(event.target)) status.textContent = "", preview(); /* preview may say why it closed */
     });
     open.addEventListener("click", function () { file.click(); });
     file.addEventListener("change", function () {
@@ -318,17 +355,31 @@
     keep.checked = kept;
     keep.setAttribute("data-keep-partner", "");
     label.append(" Keep my partner's answers on this device");
-    make("span", " Off unless you tick it. Clear them any time by unticking this, or on the Privacy page.", p).className = "g-share__hint";
+    var hint = make("span", "Off unless you tick it. Clear them any time by unticking this, or on the Privacy page.", p);
+    hint.className = "g-share__hint";
+    hint.id = view.id + "-keep-hint";
+    keep.setAttribute("aria-describedby", hint.id);
     note = make("p", "", view);
     note.setAttribute("role", "status");
     keep.addEventListener("change", function () {
-      var name = "partner:" + c.kind + "-" + c.id;
-      if (!keep.checked) return guideStore.remove(name), void (note.textContent = "Your partner's answers are no longer kept on this device.");
+      var name = keptName(c);
+      if (!keep.checked) {
+        guideStore.remove(name);
+        note.textContent = "Your partner's answers are no longer kept on this device.";
+        return;
+      }
       keep.checked = guideStore.write(name, { v: c.version, a: theirs, at: new Date().toISOString() });
       note.textContent = keep.checked ? "Your partner's answers are kept on this device, until you untick this or clear everything on the Privacy page."
         : "Not kept: \u201cDon't save anything on this device\u201d is on.";
     });
     return view;
+  }
+
+  /* Where a partner's copy is kept, when the reader asks (the store's "partner:" records). */
+  function keptName(c) { return "partner:" + c.kind + "-" + c.id; }
+
+  function keptBefore(c) {
+    try { return guideStore.read(keptName(c), null); } catch (damaged) { return null; }
   }
 
   /* ---- A link opened on this page ---- */
@@ -351,10 +402,14 @@
     var packed = location.hash.slice(MARK.length);
     history.replaceState(history.state, "", location.pathname + location.search);
     fromLink(packed).then(function (record) {
-      var c = match(record);
-      compare(c, record.a, false);
-      notice("Your partner's answers to \u201c" + c.title + "\u201d are shown beside yours, in \u201cYour answers and your partner's\u201d below. Your own answers are unchanged." + MSG.gone);
-    }).catch(function (key) { notice((MSG[key] || MSG.damaged) + MSG.gone, true); });
+      var c = match(record), replaced = !!keptBefore(c);
+      /* The reader kept a copy before: the new answers replace it, so an old copy never comes back. */
+      if (replaced) replaced = guideStore.write(keptName(c), { v: c.version, a: record.a, at: new Date().toISOString() });
+      var view = compare(c, record.a, replaced);
+      notice("Your partner's answers to \u201c" + c.title + "\u201d are shown beside yours, in \u201cYour answers and your partner's\u201d below. Your own answers are unchanged." +
+        (replaced ? MSG.replaced : "") + MSG.gone);
+      view.querySelector("h1, h2, h3, h4, h5, h6").focus(); /* on a phone it is screens below the notice */
+    }).catch(function (key) { notice(MSG[key] || MSG.damaged, true); });
   }
 
   /* ---- Setting up ---- */
@@ -374,7 +429,7 @@
       /* A copy the reader kept from before, unless a link brings a new one. */
       if (location.hash.indexOf(MARK) === 0) return;
       var kept = null;
-      try { kept = guideStore.read("partner:" + c.kind + "-" + c.id, null); } catch (damaged) { /* left alone */ }
+      kept = keptBefore(c);
       if (kept && kept.v === c.version && kept.a && Object.keys(kept.a).every(function (key) { return c.fits(key, kept.a[key]); })) compare(c, kept.a, true);
     });
     openLink();
