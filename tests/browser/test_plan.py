@@ -185,3 +185,18 @@ def test_my_plan_and_the_marks_pass_axe_in_both_schemes(browser, base_url, schem
             assert results == [], [f"{rule['id']}: {node['target']}" for rule in results for node in rule["nodes"]]
     finally:
         context.close()
+
+
+def test_when_the_browser_keeps_nothing_my_plan_says_so_not_dont_save(browser, base_url):
+    """Storage turned off in the browser is not the reader's "Don't save": the words say which."""
+    context = browser.new_context()
+    context.add_init_script("""Object.defineProperty(window, "localStorage", {
+        get() { throw new DOMException("The user denied storage", "SecurityError"); } });""")
+    try:
+        page = context.new_page()
+        open_ready(page, base_url + plan.url_path(PLAN_PAGE))
+        expect(page.locator("[data-plan-empty]")).to_be_visible()
+        expect(page.locator("[data-plan-blocked]")).to_be_visible()
+        expect(page.locator("[data-plan-nosave]")).to_be_hidden()
+    finally:
+        context.close()

@@ -387,6 +387,21 @@ def test_a_link_that_unpacks_too_large_changes_nothing(page, base_url):
     assert storage(page) == before
 
 
+def test_a_kept_copy_for_another_layout_is_dropped_not_shown(page, base_url):
+    """After the owner changes a worksheet's fields, a partner's copy kept for the old layout can
+    never be shown beside the new one: it goes, rather than stay on the device unseen."""
+    sheet_id, path = shareable_sheet()
+    sheet_on(page, base_url, sheet_id, path)
+    # Kept as the store keeps it (guide.js: "guide:<site path>:partner:ws-<id>").
+    page.evaluate("""id => localStorage.setItem(`guide:${__md_scope.pathname}:partner:ws-${id}`,
+        JSON.stringify({v: "an-old-layout", a: {x: "y"}, at: "2026-01-01"}))""", sheet_id)
+    assert partner_keys(page) != []
+    sheet_on(page, base_url, sheet_id, path)
+    page.locator(f'section[data-worksheet="{sheet_id}"][data-share="ready"]').wait_for()
+    assert partner_keys(page) == []
+    assert page.locator(".g-compare").count() == 0
+
+
 def test_with_dont_save_on_nothing_of_the_partner_s_is_stored(browser, page, base_url):
     sheet_id, path, link = shared_link(browser, base_url)
     section = sheet_on(page, base_url, sheet_id, path)

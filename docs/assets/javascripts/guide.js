@@ -63,6 +63,11 @@
       return keys().filter(function (name) { return DATA.test(name) && (!start || name.indexOf(start) === 0); });
     },
     saving: saving,
+    /* True when this browser lets the site keep nothing at all (storage turned off), which
+     * saving() alone cannot tell from the reader's own "Don't save". */
+    blocked: function () {
+      try { return !window.localStorage; } catch (off) { return true; }
+    },
     /* Off: delete every answer and result at once (a shared device: no question first) and keep
      * nothing new. On: saving starts again (what is on screen is saved by its component). */
     setSaving: function (on) {

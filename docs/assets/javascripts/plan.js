@@ -35,7 +35,9 @@
       any = any || !step.hidden;
     });
     each(root, "[data-plan-empty]", function (empty) { empty.hidden = any; });
-    each(root, "[data-plan-nosave]", function (note) { note.hidden = guideStore.saving(); });
+    var blocked = guideStore.blocked();
+    each(root, "[data-plan-nosave]", function (note) { note.hidden = blocked || guideStore.saving(); });
+    each(root, "[data-plan-blocked]", function (note) { note.hidden = !blocked; });
     each(root, ".g-plan__tools", function (tools) { tools.hidden = !any; });
   }
 

@@ -370,7 +370,8 @@
       }
       keep.checked = guideStore.write(name, { v: c.version, a: theirs, at: new Date().toISOString() });
       note.textContent = keep.checked ? "Your partner's answers are kept on this device, until you untick this or clear everything on the Privacy page."
-        : "Not kept: \u201cDon't save anything on this device\u201d is on.";
+        : guideStore.blocked() ? "Not kept: this browser does not let this site keep anything."
+          : "Not kept: \u201cDon't save anything on this device\u201d is on.";
     });
     return view;
   }
@@ -430,7 +431,9 @@
       if (location.hash.indexOf(MARK) === 0) return;
       var kept = null;
       kept = keptBefore(c);
-      if (kept && kept.v === c.version && kept.a && Object.keys(kept.a).every(function (key) { return c.fits(key, kept.a[key]); })) compare(c, kept.a, true);
+      if (!kept) return;
+      if (kept.v === c.version && kept.a && Object.keys(kept.a).every(function (key) { return c.fits(key, kept.a[key]); })) compare(c, kept.a, true);
+      else guideStore.remove(keptName(c)); /* made for another layout of this worksheet: it can never be shown */
     });
     openLink();
   }
