@@ -171,13 +171,14 @@ def main() -> None:
     everywhere = [path for path in own_files if all(path in ours_pages[name]["files"] for name in names)]
     feature_pages = {path: sorted(name or "/" for name in names if path in ours_pages[name]["files"])
                      for path in own_files if path not in everywhere}
-    everywhere_total = sum(own_files[path] for path in everywhere) + sum(own_inline.values())
+    # ...plus the most inline code any one page carries (each page has its own print footer).
+    everywhere_total = sum(own_files[path] for path in everywhere) + max(page["our_inline"] for page in pages.values())
     print_table(["our asset", "KiB gz", "loaded by"],
                 [[path, kib(own_files[path]), "every page"] for path in sorted(everywhere)]
                 + [[path, kib(own_files[path]), ", ".join(pages_)] for path, pages_ in sorted(feature_pages.items())]
                 + [[f"inline block {index + 1}: {block.strip()[:40]!r}", kib(size), ""]
                    for index, (block, size) in enumerate(own_inline.items())]
-                + [["EVERY PAGE (budget 10.0)", kib(everywhere_total), ""], ["ALL", kib(own_total), ""]],
+                + [["ONE PAGE AT MOST, FEATURES APART (budget 10.0)", kib(everywhere_total), ""], ["ALL", kib(own_total), ""]],
                 title="Everything of our own the browser loads")
     totals = {
         "pages": len(names),

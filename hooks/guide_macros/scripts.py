@@ -10,7 +10,6 @@ file, as it does guide.js).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
@@ -29,10 +28,13 @@ class PageScripts:
         self.docs_dir = docs_dir
         self.zensical = is_zensical(env)
         self.given: set[tuple[str, str]] = set()
+        self.fingerprints: dict[str, str] = {}  # each file read once per build
 
-    @functools.cache
     def fingerprint(self, name: str) -> str:
-        return hashlib.sha256((self.docs_dir / FOLDER / f"{name}.js").read_bytes()).hexdigest()[:8]
+        if name not in self.fingerprints:
+            source = (self.docs_dir / FOLDER / f"{name}.js").read_bytes()
+            self.fingerprints[name] = hashlib.sha256(source).hexdigest()[:8]
+        return self.fingerprints[name]
 
     def tag(self, name: str, page) -> str:
         """The tag for `name.js` the first time a page asks for it, then "" (one copy runs per page)."""

@@ -55,9 +55,14 @@ def fresh(browser, requests: list[str] | None = None, **options):
     return context
 
 
+def worksheet(page, sheet_id):
+    """The worksheet's section on the page (its first, should a page show it twice)."""
+    return page.locator(f'section[data-worksheet="{sheet_id}"]').first
+
+
 def sheet_on(page, base_url, sheet_id, path):
     page.goto(base_url + path)
-    section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
+    section = worksheet(page, sheet_id)
     section.locator("xpath=self::*[@data-ready]").wait_for()
     return section
 
@@ -167,7 +172,7 @@ def test_a_partner_sees_both_answers_side_by_side_and_nothing_is_sent(browser, b
 
         other = partner.new_page()
         other.goto(sheet_link)
-        section = other.locator(f'section[data-worksheet="{sheet_id}"]').first
+        section = worksheet(other, sheet_id)
         view = comparison(section)
         for text in text_answers(answers):
             expect(view).to_contain_text(text.splitlines()[0])
@@ -295,7 +300,7 @@ def test_a_truncated_link_gives_a_message_and_leaves_storage_unchanged(browser, 
     try:
         page = reader.new_page()
         fill(sheet_on(page, base_url, sheet_id, path), answers)
-        link = make_link(page.locator(f'section[data-worksheet="{sheet_id}"]').first)
+        link = make_link(worksheet(page, sheet_id))
         other = partner.new_page()
         section = sheet_on(other, base_url, sheet_id, path)
         fill(section, answers[:1])
@@ -326,7 +331,7 @@ def shared_link(browser, base_url) -> tuple[str, str, str]:
 def test_the_partner_s_copy_is_kept_only_when_asked(browser, page, base_url):
     sheet_id, path, link = shared_link(browser, base_url)
     page.goto(link)
-    section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
+    section = worksheet(page, sheet_id)
     view = comparison(section)
     keep = view.get_by_role("checkbox", name=KEEP)
     assert not keep.is_checked(), "not kept unless the reader asks"
@@ -336,7 +341,7 @@ def test_the_partner_s_copy_is_kept_only_when_asked(browser, page, base_url):
     assert [key.rsplit(":", 1)[-1] for key in partner_keys(page)] == [f"ws-{sheet_id}"]
 
     page.goto(base_url + path)  # later, without the link: the kept copy is shown again
-    view = comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first)
+    view = comparison(worksheet(page, sheet_id))
     keep = view.get_by_role("checkbox", name=KEEP)
     assert keep.is_checked()
     keep.uncheck()
@@ -349,12 +354,12 @@ def test_a_new_link_replaces_the_copy_kept_before_and_brings_focus_to_it(browser
     below the notice, so focus goes to its heading."""
     sheet_id, path, link = shared_link(browser, base_url)
     open_link(page, link)
-    comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first).get_by_role("checkbox", name=KEEP).check()
+    comparison(worksheet(page, sheet_id)).get_by_role("checkbox", name=KEEP).check()
     record = decoded(link)
     typed = {answer.key for answer in answers_for(SHEETS[sheet_id]) if answer.how == "type"}
     newer = {**record, "a": {key: value + " (newer)" if key in typed else value for key, value in record["a"].items()}}
     open_link(page, base_url + path + "#share=" + packed(newer))
-    view = comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first)
+    view = comparison(worksheet(page, sheet_id))
     expect(view.get_by_role("heading")).to_be_focused()
     expect(notice(page)).to_contain_text("replace the copy")
     assert view.get_by_role("checkbox", name=KEEP).is_checked()
@@ -410,7 +415,7 @@ def test_with_dont_save_on_nothing_of_the_partner_s_is_stored(browser, page, bas
     section.get_by_role("switch", name="Don't save anything on this device").check()
     before = storage(page)
     open_link(page, link)
-    view = comparison(page.locator(f'section[data-worksheet="{sheet_id}"]').first)
+    view = comparison(worksheet(page, sheet_id))
     keep = view.get_by_role("checkbox", name=KEEP)
     keep.click()  # the box does not stay ticked: nothing could be kept
     expect(view.locator("[role=status]")).to_contain_text("Not kept")
@@ -466,7 +471,7 @@ def test_without_javascript_nothing_of_sharing_shows(browser, base_url):
     try:
         page = context.new_page()
         page.goto(base_url + path)
-        section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
+        section = worksheet(page, sheet_id)
         expect(section).to_be_visible()
         assert page.locator(".g-share, .g-compare, button:has-text('partner')").count() == 0
     finally:
@@ -476,7 +481,7 @@ def test_without_javascript_nothing_of_sharing_shows(browser, base_url):
 def test_sharing_is_left_off_paper(browser, page, base_url):
     sheet_id, path, link = shared_link(browser, base_url)
     page.goto(link)
-    section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
+    section = worksheet(page, sheet_id)
     comparison(section)
     section.get_by_role("button", name=SHARE).click()
     page.emulate_media(media="print")
@@ -492,7 +497,7 @@ def test_no_axe_violation_with_the_panel_open_and_the_comparison_shown(browser, 
     try:
         page = context.new_page()
         page.goto(link)
-        section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
+        section = worksheet(page, sheet_id)
         comparison(section)
         notice(page)
         section.get_by_role("button", name=SHARE).click()  # nothing answered here yet: a message
