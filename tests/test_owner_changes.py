@@ -114,7 +114,7 @@ def test_the_owners_changes_keep_the_generic_tests_green(tmp_path):
 
     env = dict(os.environ, GUIDE_PROJECT=str(copy))
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not browser and not breaks_a_copy",
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-p", "no:xdist", "-m", "not browser and not breaks_a_copy",
          "--deselect", "tests/test_owner_changes.py::test_the_owners_changes_keep_the_generic_tests_green", "tests"],
         cwd=CHECKOUT, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, (result.stdout[-6000:] + result.stderr[-2000:])
