@@ -56,12 +56,41 @@ class PageWatch:
             self.external_requests.append(request.url)
 
 
-@pytest.fixture
-def context(browser):
-    """A fresh browser profile per test: empty localStorage, like a new reader."""
+@pytest.fixture(scope="session")
+def reader_context(browser):
+    """One profile per worker, kept between tests so its HTTP cache stays warm: a page then loads in
+    about 0.3 s instead of 0.6 s. What a reader keeps (storage, cookies) is wiped before each test."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def context(reader_context, base_url):
+    """The shared profile as a new reader finds it: no pages open, nothing stored for the site, no
+    routes left by an earlier test. A test that needs its own settings (viewport, colour scheme,
+    routes on every page, init scripts, no JavaScript) makes its own with `browser.new_context`."""
+    forget_the_reader(reader_context, base_url)
+    yield reader_context
+    for open_page in reader_context.pages:
+        open_page.close()
+    reader_context.unroute_all(behavior="ignoreErrors")
+    reader_context.clear_permissions()
+
+
+def forget_the_reader(ctx, base_url: str) -> None:
+    """Clear the site's storage and cookies through Chromium's own DevTools call, which leaves the
+    HTTP cache alone (a new context would empty it)."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
+    blank = ctx.new_page()
+    try:
+        cdp = ctx.new_cdp_session(blank)
+        cdp.send("Storage.clearDataForOrigin", {
+            "origin": origin, "storageTypes": "cookies,local_storage,session_storage,indexeddb,cache_storage,service_workers"})
+        cdp.detach()
+    finally:
+        blank.close()
+    ctx.clear_cookies()
 
 
 @pytest.fixture

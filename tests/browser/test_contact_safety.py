@@ -38,7 +38,7 @@ def leaving(context, exit_url):
 
 
 def open_page(page, base_url, path):
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path)
     page.wait_for_function("typeof document$ !== 'undefined'")
 
 

@@ -48,7 +48,7 @@ def in_component(cdp, backend_id) -> bool:
 
 
 def open_page(page, base_url, path):
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path)
     page.locator("html[data-guide-js]").wait_for(state="attached")
 
 
@@ -80,7 +80,7 @@ def test_saved_answers_and_a_link_open_the_fields_and_nothing_else_does(page, ba
     assert not fill.evaluate("details => details.open"), "closed for a new reader"
     fill.locator(":scope > summary").click()
     sheet.locator("input[type=text], textarea").first.fill("Kept for later")
-    page.reload(wait_until="networkidle")
+    page.reload()
     page.locator("html[data-guide-js]").wait_for(state="attached")
     assert fill.evaluate("details => details.open"), "open for a reader with saved answers"
 

@@ -11,15 +11,14 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import project
+from axecheck import violations
 from components import open_fill
 from guide_macros.quiz_models import STRAINED_POINTS
 
 DATA = project.ROOT / "docs" / "data" / "quizzes"
-AXE = Axe()
 
 
 def result_of(quiz):
@@ -119,7 +118,7 @@ def answer(quiz, answers: list[int]) -> None:
 
 def open_quiz(page, base_url: str, quiz_id: str, path: str | None = None):
     """Open a page scrolled to a quiz; the next Tab goes to the quiz's first control."""
-    page.goto(f"{base_url}{where(quiz_id) if path is None else path}#q-{quiz_id}", wait_until="networkidle")
+    page.goto(f"{base_url}{where(quiz_id) if path is None else path}#q-{quiz_id}")
     quiz = page.locator(f'section[data-quiz="{quiz_id}"]')
     wait_until_ready(quiz)
     return quiz
@@ -139,12 +138,6 @@ def summary_links(page, quiz) -> dict[str, str]:
     """Link text -> absolute address, for every link in the result summary."""
     return {squash(a.inner_text()): urljoin(page.url, a.get_attribute("href"))
             for a in quiz.locator("[data-summary] a").all()}
-
-
-def violations(page, selector: str) -> list[str]:
-    """axe-core's violations inside `selector` (tests/browser/test_accessibility.py checks whole pages)."""
-    results = AXE.run(page, context=selector).response["violations"]
-    return [f"{rule['id']}: {', '.join(map(str, node['target']))}" for rule in results for node in rule["nodes"]]
 
 
 # ---------------------------------------------------------------------------
@@ -281,12 +274,12 @@ def test_dont_save_on_a_quiz_removes_saved_results_and_stops_worksheet_saving(pa
     quiz.get_by_role("switch", name="Don't save anything on this device").check()
     assert stored(page) == {} and history.count() == 0
     sheet_page = next(page_ for page_ in project.pages() if any(kind == "worksheet" for kind, _ in project.calls(page_)))
-    page.goto(base_url + project.url_path(sheet_page), wait_until="networkidle")
+    page.goto(base_url + project.url_path(sheet_page))
     sheet = page.locator("section.g-ws").first
     wait_until_ready(sheet)
     open_fill(sheet)
     sheet.locator("input[type=text], textarea").first.fill("Not to be kept")
-    page.reload(wait_until="networkidle")
+    page.reload()
     wait_until_ready(sheet)
     assert stored(page) == {}
     open_fill(sheet)
@@ -317,7 +310,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
     assert first.startswith(f"{points(data['statements'][0], answers[0])} point")
 
     # Not kept unless asked: after a reload nothing of it is in the browser.
-    page.reload(wait_until="networkidle")
+    page.reload()
     wait_until_ready(quiz)
     assert stored(page) == {} and quiz.locator(".g-quiz__history").count() == 0
 
@@ -328,7 +321,7 @@ def test_a_self_assessment_result_is_kept_only_when_the_reader_asks(page, base_u
     keep.check()
     assert "kept on this device" in result_of(quiz).inner_text()
     assert [entry["score"] for entry in stored(page)[f"quiz:{ASSESSMENT}"]] == [total]
-    page.reload(wait_until="networkidle")
+    page.reload()
     wait_until_ready(quiz)
     history = quiz.locator(".g-quiz__history")
     assert squash(history.inner_text()) == "Your saved results on this device (1)"
@@ -385,7 +378,7 @@ def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(page,
         assert stored(page) == kept, "a flagged result is never stored"
         flagged_feedback = quiz.locator("fieldset").nth(number - 1).locator("[data-feedback]").inner_text()
         assert flagged_feedback.startswith("Not counted"), "a safety statement adds nothing to the total"
-    page.reload(wait_until="networkidle")
+    page.reload()
     assert stored(page) == kept
     assert page.watch.console_errors == []
 
@@ -455,13 +448,13 @@ def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(bro
 
 
 def test_print_shows_boxes_the_answers_and_the_scoring_guide(page, base_url):
-    page.goto(base_url + where(ASSESSMENT), wait_until="networkidle")
+    page.goto(base_url + where(ASSESSMENT))
     page.emulate_media(media="print")
     quiz = page.locator(f'section[data-quiz="{ASSESSMENT}"]')
     assert quiz.locator(".g-quiz__guide").is_visible()  # hidden on screen once JavaScript runs
     assert quiz.locator("input").first.evaluate("el => getComputedStyle(el).appearance") == "none"
     assert quiz.locator(".g-quiz__actions").is_hidden()
-    page.goto(base_url + where(KNOWLEDGE), wait_until="networkidle")
+    page.goto(base_url + where(KNOWLEDGE))
     page.emulate_media(media="print")
     explanation = page.locator(f'section[data-quiz="{KNOWLEDGE}"] .g-quiz__key li li').first
     assert explanation.evaluate("el => el.getBoundingClientRect().height") > 0
@@ -478,14 +471,14 @@ def test_no_axe_violation_before_and_after_answering(browser, base_url, scheme):
     for quiz_id in (KNOWLEDGE, ASSESSMENT):
         quiz = open_quiz(page, base_url, quiz_id)
         selector = f'section[data-quiz="{quiz_id}"]'
-        assert violations(page, selector) == [], f"{quiz_id} before answering"
+        assert violations(page, scheme, within=selector) == [], f"{quiz_id} before answering"
         for group in quiz.locator("fieldset").all():
             group.locator("input").nth(2).check()  # on a self-assessment with flags, this raises one
         quiz.locator("[data-check]").click()
-        assert violations(page, selector) == [], f"{quiz_id} after answering"
+        assert violations(page, scheme, within=selector) == [], f"{quiz_id} after answering"
         if quiz_id in project.assessments():
             quiz.locator("[data-retry]").click()
             answer(quiz, answers_at(quiz_data(quiz_id), 2))  # a band, with the keep box and no flag
             quiz.get_by_role("checkbox", name="Keep my result on this device").check()
-            assert violations(page, selector) == [], f"{quiz_id} with a kept result"
+            assert violations(page, scheme, within=selector) == [], f"{quiz_id} with a kept result"
     context.close()

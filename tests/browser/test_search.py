@@ -43,7 +43,7 @@ def search(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
 
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(base_url)
     page.wait_for_function("typeof document$ !== 'undefined'")
     page.keyboard.press("/")  # Material's shortcut: opens the search box and puts the cursor in it
     box = page.locator("input.md-search__input")

@@ -36,7 +36,7 @@ def busiest_page() -> str:
 def test_a_first_visit_is_set_up_without_changing_the_page(page, base_url):
     page_file = busiest_page()
     page.add_init_script(WATCH)
-    page.goto(base_url + plan.url_path(page_file), wait_until="networkidle")
+    page.goto(base_url + plan.url_path(page_file))
     sections = page.locator(".g-ws, .g-quiz")
     assert sections.count() == len(plan.calls(page_file))
     assert page.locator(".g-ws[data-ready], .g-quiz[data-ready]").count() == sections.count(), \
@@ -54,7 +54,7 @@ def test_if_the_script_does_not_load_the_page_stays_usable_by_hand(page, base_ur
     """Material's script may run while ours fails (a dropped request on a phone): then no dead
     buttons, and the quiz keeps its answers and the worksheet its blank form."""
     page.route("**/guide.*.js", lambda route: route.abort())
-    page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
+    page.goto(base_url + plan.url_path(busiest_page()))
     assert "js" in page.evaluate("document.documentElement.classList.value").split(), "Material's script ran"
     # The folds still open by hand (a browser's own <details>, no script needed).
     open_fill(page.locator(".g-quiz").first)
@@ -69,11 +69,11 @@ def test_the_script_adds_no_class_to_the_html_element(page, base_url):
     """Material's CSS has `:not([class])` rules, so any class change on <html> restyles every element
     of the page (50 ms on a phone for a worksheet page, traced): our mark is an attribute instead."""
     path = plan.url_path(busiest_page())
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path)
     assert page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script ran"
     with_script = page.evaluate("document.documentElement.className")
     page.route("**/guide.*.js", lambda route: route.abort())
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path)
     assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
     assert page.evaluate("document.documentElement.className") == with_script
 
@@ -82,7 +82,7 @@ def test_if_the_script_does_not_load_every_printed_sheet_still_names_the_site_an
     """The foot of every sheet comes with the page itself (main.html), and the worksheets print open,
     whether or not Material's own script ran and ours did not."""
     page.route("**/guide.*.js", lambda route: route.abort())
-    page.goto(base_url + plan.url_path(busiest_page()), wait_until="networkidle")
+    page.goto(base_url + plan.url_path(busiest_page()))
     assert not page.evaluate("document.documentElement.hasAttribute('data-guide-js')"), "the script was blocked"
     foot = f"{plan.config()['site_name']} · {page.locator('link[rel=canonical]').get_attribute('href')}"
     sheets = print_pdf(page, tmp_path / "page.pdf", "A4")
