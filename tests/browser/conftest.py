@@ -78,6 +78,34 @@ def context(reader_context, base_url):
     reader_context.clear_permissions()
 
 
+@pytest.fixture(scope="session")
+def phone_context(browser):
+    """A 390 px touch-only phone (no hover, a coarse pointer), one per worker for a warm cache: for
+    tests about layout on a phone, which keep nothing. Its pages close after each test (`phone`)."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                              device_scale_factor=1)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def phone(phone_context, base_url):
+    """`phone(path, base_url, scheme="light")` opens a page of the site on the worker's phone, ready
+    (Material's document$ and guide.js have run); nothing is kept between tests."""
+    forget_the_reader(phone_context, base_url)
+
+    def open_phone(path: str, base_url: str, scheme: str = "light"):
+        mobile = phone_context.new_page()
+        mobile.emulate_media(color_scheme=scheme)
+        mobile.goto(base_url + path)
+        mobile.locator("html[data-guide-js]").wait_for(state="attached")
+        return mobile
+
+    yield open_phone
+    for mobile in phone_context.pages:
+        mobile.close()
+
+
 def forget_the_reader(ctx, base_url: str) -> None:
     """Clear the site's storage and cookies through Chromium's own DevTools call, which leaves the
     HTTP cache alone (a new context would empty it)."""

@@ -53,7 +53,7 @@ def open_page(page, base_url, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_closed_each_component_offers_one_named_control_and_open_every_control_is_named(page, base_url, path):
+def test_closed_each_component_offers_one_named_control_prints_whole_and_open_every_control_is_named(page, base_url, path):
     open_page(page, base_url, path)
     components = page.locator(".g-ws, .g-quiz").count()
     closed = [control for control in reachable_controls(page) if control["role"] == "DisclosureTriangle"]
@@ -61,6 +61,14 @@ def test_closed_each_component_offers_one_named_control_and_open_every_control_i
     assert all(control["name"].strip() and control["expanded"] is False for control in closed), closed
     fields = page.locator(".g-fill :is(input:not([type=file]), textarea)")
     assert fields.count() > 0 and not any(fields.nth(i).is_visible() for i in range(min(fields.count(), 5)))
+
+    # Still closed, on paper: every field and question prints, and the "Fill in" control does not.
+    page.emulate_media(media="print")
+    hidden = page.locator(".g-fill :is(fieldset, .g-ws__field)").evaluate_all(
+        "parts => parts.filter(part => !part.getClientRects().length).length")
+    assert hidden == 0, f"{path}: {hidden} fields or questions would not print"
+    assert page.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)")
+    page.emulate_media(media="screen")
 
     for summary in page.locator(".g-fill > summary").all():
         summary.click()
@@ -97,25 +105,15 @@ def test_find_in_page_finds_a_prompt_inside_closed_fields(page, base_url):
     assert page.evaluate("text => window.find(text)", label[:40]), f"find-in-page missed {label!r}"
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_paper_shows_every_field_and_question(page, base_url, path):
-    open_page(page, base_url, path)
-    page.emulate_media(media="print")
-    hidden = page.locator(".g-fill :is(fieldset, .g-ws__field)").evaluate_all(
-        "parts => parts.filter(part => !part.getClientRects().length).length")
-    assert hidden == 0, f"{path}: {hidden} fields or questions would not print"
-    assert page.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)")
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_without_javascript_every_field_is_visible(browser, base_url, path):
+def test_without_javascript_every_field_is_visible(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(base_url + path)
-        parts = page.locator(".g-fill :is(fieldset, .g-ws__field)")
-        assert parts.count() > 0
-        assert parts.evaluate_all("parts => parts.every(part => part.getClientRects().length)"), path
-        assert page.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)")
+        for path in PAGES:
+            page.goto(base_url + path)
+            parts = page.locator(".g-fill :is(fieldset, .g-ws__field)")
+            assert parts.count() > 0, path
+            assert parts.evaluate_all("parts => parts.every(part => part.getClientRects().length)"), path
+            assert page.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)"), path
     finally:
         context.close()
