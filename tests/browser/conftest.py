@@ -88,6 +88,22 @@ def phone_context(browser):
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def no_js_context(browser):
+    """A reader whose browser runs no JavaScript, one per worker (nothing can be stored without it)."""
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def no_js(no_js_context):
+    """A tab in a browser that runs no JavaScript."""
+    tab = no_js_context.new_page()
+    yield tab
+    tab.close()
+
+
 @pytest.fixture
 def phone(phone_context, base_url):
     """`phone(path, base_url, scheme="light")` opens a page of the site on the worker's phone, ready

@@ -105,15 +105,10 @@ def test_find_in_page_finds_a_prompt_inside_closed_fields(page, base_url):
     assert page.evaluate("text => window.find(text)", label[:40]), f"find-in-page missed {label!r}"
 
 
-def test_without_javascript_every_field_is_visible(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        for path in PAGES:
-            page.goto(base_url + path)
-            parts = page.locator(".g-fill :is(fieldset, .g-ws__field)")
-            assert parts.count() > 0, path
-            assert parts.evaluate_all("parts => parts.every(part => part.getClientRects().length)"), path
-            assert page.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)"), path
-    finally:
-        context.close()
+def test_without_javascript_every_field_is_visible(no_js, base_url):
+    for path in PAGES:
+        no_js.goto(base_url + path)
+        parts = no_js.locator(".g-fill :is(fieldset, .g-ws__field)")
+        assert parts.count() > 0, path
+        assert parts.evaluate_all("parts => parts.every(part => part.getClientRects().length)"), path
+        assert no_js.locator(".g-fill > summary").evaluate_all("summaries => summaries.every(s => !s.getClientRects().length)"), path

@@ -170,22 +170,17 @@ def test_a_worksheet_shown_on_the_workbook_prints_alone_from_its_own_button(pape
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_a_page_prints_whole_without_javascript(browser, base_url, tmp_path, paper):
+def test_a_page_prints_whole_without_javascript(no_js, base_url, tmp_path, paper):
     """No script: no beforeprint work, yet the worksheets and quizzes print open, with the site's foot."""
     page_file = next((p for p in plan.pages() if parts(p, "worksheet") and parts(p, "quiz")), None) \
         or next(iter(FIRST_PAGE.values()), None)
     if page_file is None:
         pytest.skip("no page has a worksheet")
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(base_url + plan.url_path(page_file))
-        page.emulate_media(media="print")
-        page.pdf(path=str(tmp_path / "nojs.pdf"), format=paper)
-        check_print(page, sheets_of(tmp_path / "nojs.pdf"), f"{page_file} without JavaScript on {paper}",
-                    parts(page_file, "worksheet"), parts(page_file, "quiz"))
-    finally:
-        context.close()
+    no_js.goto(base_url + plan.url_path(page_file))
+    no_js.emulate_media(media="print")
+    no_js.pdf(path=str(tmp_path / "nojs.pdf"), format=paper)
+    check_print(no_js, sheets_of(tmp_path / "nojs.pdf"), f"{page_file} without JavaScript on {paper}",
+                parts(page_file, "worksheet"), parts(page_file, "quiz"))
 
 
 def test_a_table_that_runs_over_a_sheet_repeats_its_column_headings(paper_page, base_url, tmp_path):

@@ -156,17 +156,12 @@ def test_with_dont_save_on_nothing_is_kept_for_progress_or_the_plan(page, base_u
     expect(page.locator("[data-continue]")).to_be_hidden()
 
 
-def test_without_javascript_my_plan_says_why_it_is_empty(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(base_url + plan.url_path(PLAN_PAGE))
-        expect(page.locator("[data-plan-page] [data-nojs]")).to_be_visible()
-        assert page.locator("[data-plan-page] :is([data-plan-step], [data-plan-empty], .g-plan__tools):visible").count() == 0
-        page.goto(base_url)
-        expect(page.locator("[data-continue]")).to_be_hidden()
-    finally:
-        context.close()
+def test_without_javascript_my_plan_says_why_it_is_empty(no_js, base_url):
+    no_js.goto(base_url + plan.url_path(PLAN_PAGE))
+    expect(no_js.locator("[data-plan-page] [data-nojs]")).to_be_visible()
+    assert no_js.locator("[data-plan-page] :is([data-plan-step], [data-plan-empty], .g-plan__tools):visible").count() == 0
+    no_js.goto(base_url)
+    expect(no_js.locator("[data-continue]")).to_be_hidden()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

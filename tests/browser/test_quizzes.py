@@ -422,9 +422,8 @@ def test_safe_to_run_again_and_after_instant_navigation(page, base_url):
     assert page.watch.console_errors == []
 
 
-def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(no_js, base_url):
+    page = no_js
     data = quiz_data(KNOWLEDGE)
     page.goto(base_url + where(KNOWLEDGE))
     quiz = page.locator(f'section[data-quiz="{KNOWLEDGE}"]')
@@ -444,7 +443,6 @@ def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(bro
     assert guide.locator("tbody tr[data-min]").count() == len(quiz_data(ASSESSMENT)["bands"])
     assert section.locator(".g-quiz__safety, .g-quiz__history, [data-quick-exit]").count() == 0
     assert section.get_by_role("checkbox").count() == 0, "no control that needs JavaScript shows"
-    context.close()
 
 
 def test_print_shows_boxes_the_answers_and_the_scoring_guide(page, base_url):

@@ -465,17 +465,12 @@ def test_a_file_instead_of_a_link_opens_in_the_partner_s_browser(browser, base_u
 
 # --- Without JavaScript, on paper, and for axe ----------------------------------------------------------------
 
-def test_without_javascript_nothing_of_sharing_shows(browser, base_url):
+def test_without_javascript_nothing_of_sharing_shows(no_js, base_url):
     sheet_id, path = shareable_sheet()
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        section = worksheet(page, sheet_id)
-        expect(section).to_be_visible()
-        assert page.locator(".g-share, .g-compare, button:has-text('partner')").count() == 0
-    finally:
-        context.close()
+    no_js.goto(base_url + path)
+    section = worksheet(no_js, sheet_id)
+    expect(section).to_be_visible()
+    assert no_js.locator(".g-share, .g-compare, button:has-text('partner')").count() == 0
 
 
 def test_sharing_is_left_off_paper(browser, page, base_url):

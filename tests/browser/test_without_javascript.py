@@ -17,13 +17,6 @@ GRIDS = ("two-column", "table")
 
 
 @pytest.fixture
-def no_js(browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
 def with_js(page, base_url):
     def open_page(path):
         page.goto(base_url + path)

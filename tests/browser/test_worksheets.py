@@ -430,33 +430,23 @@ def test_dont_save_on_a_self_check_stops_worksheets_saving_on_every_page(page, b
 # Without JavaScript
 # ---------------------------------------------------------------------------
 
-def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(browser, base_url):
+def test_without_javascript_the_worksheet_is_a_blank_form_without_buttons(no_js, base_url):
     sheet_id = pick("a field to type in", lambda sheet: text_answers(answers_for(sheet)))
     typed = text_answers(answers_for(SHEETS[sheet_id]))[0]
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(base_url + path_of(sheet_id))
-        section = page.locator(f'section[data-worksheet="{sheet_id}"]').first
-        assert control(section, typed).is_visible(), "the fields show without a click"
-        assert not section.locator(".g-fill > summary").is_visible(), "no fold to open without the script"
-        assert section.locator("text=Your answers stay on this device").is_visible()
-        assert not section.locator('[data-act="print"]').is_visible()
-        assert not section.locator("details.g-ws__more").is_visible(), "no switch or button that needs the script"
-    finally:
-        context.close()
+    no_js.goto(base_url + path_of(sheet_id))
+    section = no_js.locator(f'section[data-worksheet="{sheet_id}"]').first
+    assert control(section, typed).is_visible(), "the fields show without a click"
+    assert not section.locator(".g-fill > summary").is_visible(), "no fold to open without the script"
+    assert section.locator("text=Your answers stay on this device").is_visible()
+    assert not section.locator('[data-act="print"]').is_visible()
+    assert not section.locator("details.g-ws__more").is_visible(), "no switch or button that needs the script"
 
 
-def test_the_workbook_offers_its_buttons_only_with_javascript_and_says_why(browser, page, base_url, workbook_path):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        plain = context.new_page()
-        plain.goto(base_url + workbook_path)
-        assert not plain.get_by_role("button", name="Print the workbook blank").is_visible()
-        assert plain.locator(".g-workbook__note").is_visible()
-        assert "needs JavaScript" in plain.locator(".g-workbook__note").inner_text()
-    finally:
-        context.close()
+def test_the_workbook_offers_its_buttons_only_with_javascript_and_says_why(no_js, page, base_url, workbook_path):
+    no_js.goto(base_url + workbook_path)
+    assert not no_js.get_by_role("button", name="Print the workbook blank").is_visible()
+    assert no_js.locator(".g-workbook__note").is_visible()
+    assert "needs JavaScript" in no_js.locator(".g-workbook__note").inner_text()
     page.goto(base_url + workbook_path)
     assert page.get_by_role("button", name="Print the workbook blank").is_visible()
     assert not page.locator(".g-workbook__note").is_visible()
