@@ -113,34 +113,37 @@ def parts(page_file: str, kind: str) -> list[str]:
     return [item for call_kind, item in plan.calls(page_file) if call_kind == kind]
 
 
-@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("page_file", plan.pages())
-def test_every_page_prints_whole_with_the_browsers_own_print(paper_page, base_url, tmp_path, page_file, paper):
-    """The browser's Print on any page: worksheets open for paper, quizzes with their answer key after."""
+def test_every_page_prints_whole_with_the_browsers_own_print(paper_page, base_url, tmp_path, page_file):
+    """The browser's Print on any page, on each paper size in turn (one visit, as a reader who tries
+    both): worksheets open for paper, quizzes with their answer key after."""
     open_ready(paper_page, base_url + plan.url_path(page_file))
-    sheets = print_pdf(paper_page, tmp_path / "page.pdf", paper)
-    check_print(paper_page, sheets, f"{page_file} on {paper}", parts(page_file, "worksheet"), parts(page_file, "quiz"))
+    for paper in PAPERS:
+        sheets = print_pdf(paper_page, tmp_path / f"page-{paper}.pdf", paper)
+        check_print(paper_page, sheets, f"{page_file} on {paper}", parts(page_file, "worksheet"), parts(page_file, "quiz"))
 
 
-@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("with_answers", [False, True], ids=["blank", "with-answers"])
 @pytest.mark.parametrize("sheet_id", list(FIRST_PAGE))
-def test_every_worksheet_prints_alone_on_its_own_sheets(paper_page, base_url, tmp_path, sheet_id, with_answers, paper):
+def test_every_worksheet_prints_alone_on_its_own_sheets(paper_page, base_url, tmp_path, sheet_id, with_answers):
     open_ready(paper_page, base_url + plan.url_path(FIRST_PAGE[sheet_id]))
     section = paper_page.locator(f'section[data-worksheet="{sheet_id}"]').first
+    printed = {}
     try:
         if with_answers:
             fill(section, answers_for(SHEETS[sheet_id]))
-        press(paper_page, section.locator('[data-act="print"]' if with_answers else '[data-act="blank"]'))
-        sheets = print_pdf(paper_page, tmp_path / "sheet.pdf", paper)
+        for paper in PAPERS:  # the worksheet's own button before each print, as a reader presses it
+            press(paper_page, section.locator('[data-act="print"]' if with_answers else '[data-act="blank"]'))
+            printed[paper] = print_pdf(paper_page, tmp_path / f"sheet-{paper}.pdf", paper)
     finally:
         paper_page.evaluate("localStorage.clear()")
-    what = f"{sheet_id} printed {'with answers' if with_answers else 'blank'} on {paper}"
-    check_print(paper_page, sheets, what, [sheet_id])
     footer = foot(paper_page)
-    first_lines = [content(sheet, footer)[0] for sheet in sheets]
-    assert all(flat(SHEETS[sheet_id].title) == flat(line) for line in first_lines), \
-        f"{what}: every sheet starts with the worksheet's title, not {first_lines}"
+    for paper, sheets in printed.items():
+        what = f"{sheet_id} printed {'with answers' if with_answers else 'blank'} on {paper}"
+        check_print(paper_page, sheets, what, [sheet_id])
+        first_lines = [content(sheet, footer)[0] for sheet in sheets]
+        assert all(flat(SHEETS[sheet_id].title) == flat(line) for line in first_lines), \
+            f"{what}: every sheet starts with the worksheet's title, not {first_lines}"
 
 
 @pytest.mark.skipif(not WORKBOOK, reason="no page calls workbook()")
