@@ -1,8 +1,7 @@
 """Build check: each page's front matter has a description and, where needed, a real `reviewed` date.
 
-The rules live in `guide_macros/frontmatter.py` (no MkDocs there, so tests call them directly);
-problems are warnings, which the strict build turns into a failure. Zensical skips hooks: that is
-fine for a check.
+The rules live in `guide_macros/frontmatter.py` (no MkDocs there, so `./guide check` and the tests
+call them too); problems are warnings, which the strict build turns into a failure.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from guide_macros.frontmatter import front_matter_problems, unreadable_front_matter
+from guide_macros.frontmatter import cta_boxes, page_problems
 
 log = get_plugin_logger("front matter")
 
@@ -25,10 +24,6 @@ log = get_plugin_logger("front matter")
 def on_page_markdown(markdown, page, config, files):
     """Runs for each page right after MkDocs has read its front matter."""
     name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    # MkDocs keeps front matter only when it could read it: only a page without any needs a second look.
-    unreadable = None if page.meta else unreadable_front_matter(name, page.file.content_string)
-    boxes = (config.extra.get("cta") or {}).keys() if isinstance(config.extra.get("cta"), dict) else ()
-    problems = [unreadable] if unreadable else front_matter_problems(name, page.meta, date.today(), boxes)
-    for problem in problems:
+    for problem in page_problems(name, page.file.content_string, page.meta, date.today(), cta_boxes(config.extra)):
         log.warning(problem)
     return markdown

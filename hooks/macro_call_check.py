@@ -2,8 +2,8 @@
 
 `{ quiz("x") }` with single braces is not run by the macros: the page would show the words instead
 of the quiz, and nothing else would fail. The rules live in
-`guide_macros/pagecalls.py`; problems are warnings, which the strict build turns into a failure.
-Zensical skips hooks: that is fine for a check.
+`guide_macros/pagecalls.py` (`./guide check` calls them too); problems are warnings, which the
+strict build turns into a failure.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from guide_macros.pagecalls import leftover_calls
+from guide_macros.pagecalls import leftover_call_problems
 
 log = get_plugin_logger("macro calls")
 
@@ -25,7 +25,6 @@ log = get_plugin_logger("macro calls")
 def on_page_markdown(markdown, page, config, files):
     """Runs for each page: a call in its source that no `{{ }}` holds is never run."""
     name = os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
-    for line, text in leftover_calls(page.file.content_string):
-        log.warning(f"{name}, line {line}: {text} was not run: a macro call needs two braces on each side, "
-                    'like {{ quiz("take-stock-check") }}')
+    for problem in leftover_call_problems(name, page.file.content_string):
+        log.warning(problem)
     return markdown

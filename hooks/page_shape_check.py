@@ -1,8 +1,7 @@
 """Build check: each page's **Next:** line follows the nav, and each step ends with its sources.
 
-The rules live in `guide_macros/pageshape.py` (no MkDocs there, so tests call them directly);
-problems are warnings, which the strict build turns into a failure. Zensical skips hooks: that is
-fine for a check.
+The rules live in `guide_macros/pageshape.py` (no MkDocs there, so `./guide check` and the tests
+call them too); problems are warnings, which the strict build turns into a failure.
 """
 
 from __future__ import annotations

@@ -2,19 +2,18 @@
 
 The quiz HTML is kept from MkDocs' own link checks (guide_macros/rawhtml.py), and a part's id
 exists only once its page is rendered; on_env runs then, before any page is written. Pages that
-do not exist are reported earlier, when the macros load the quizzes. Problems are warnings, which
-the strict build turns into a failure. Zensical skips hooks: that is fine for a check.
+do not exist are reported earlier, when the macros load the quizzes. The rule lives in
+`guide_macros/quizzes.py` (`./guide build` runs it on the built site under either engine); problems
+are warnings, which the strict build turns into a failure.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from guide_macros.datafiles import DataError, load_file
-from guide_macros.quizzes import FOLDER, Quiz, anchor_links
+from guide_macros.quizzes import anchor_problems
 
 log = get_plugin_logger("quiz links")
 
@@ -24,18 +23,12 @@ log = get_plugin_logger("quiz links")
 # ---------------------------------------------------------------------------
 
 def on_env(env, config, files):
-    project_dir = Path(config.config_file_path).parent
-    for path in sorted((project_dir / FOLDER).glob("*.y*ml")):
-        if ".md#" not in path.read_text(encoding="utf-8"):
-            continue  # most quizzes link whole pages: no need to read them again
-        try:
-            quiz = load_file(path, Quiz).root
-        except DataError:
-            continue  # the macros have already stopped the build on this file
-        for field, page, anchor in anchor_links(quiz):
-            file = files.get_file_from_path(page)
-            anchors = file.page.present_anchor_ids if file and file.page else None
-            if anchors is not None and anchor not in anchors:
-                log.warning(f"{os.path.relpath(path, project_dir)}: {field}: {page} has no part '#{anchor}' "
-                            f"(use the id of a heading on that page, or leave out the # and what follows)")
+    """Runs once every page is rendered (so its ids are known), before any page is written."""
+
+    def anchors_of(page: str):
+        file = files.get_file_from_path(page)
+        return file.page.present_anchor_ids if file and file.page else None
+
+    for problem in anchor_problems(Path(config.config_file_path).parent, anchors_of):
+        log.warning(problem)
     return env

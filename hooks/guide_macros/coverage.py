@@ -12,7 +12,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .datafiles import load_file
+from .datafiles import DataError, load_file
+from .frontmatter import lenient_front_matter
 
 # Inside docs_dir; docs/data/ is kept out of the site.
 MAP_FILE = Path("data/coverage.yml")
@@ -31,6 +32,22 @@ class CoverageMap(BaseModel):
 def load_points(path: Path) -> dict[str, str]:
     """Read and validate the map, so a typo in it fails with the file and the field."""
     return load_file(path, CoverageMap).points
+
+
+def map_problems(map_path: Path, map_name: str, pages: Mapping[str, object]) -> list[str]:
+    """The map's own mistakes, or else every way the pages and the map disagree (see coverage_problems);
+    `map_name` is the map's file as the owner sees it."""
+    try:
+        points = load_points(map_path)
+    except DataError as error:
+        return [str(error)]
+    return coverage_problems(points, pages, map_name)
+
+
+def page_covers(meta: Mapping, source: str) -> object:
+    """A page's `covers`, also when its front matter could not be read over an impossible date (the front
+    matter check names that date; the points the page covers are still covered)."""
+    return (meta or lenient_front_matter(source)).get("covers")
 
 
 def coverage_problems(points: Mapping[str, str], pages: Mapping[str, object], map_file: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import contact, helplines, indexes, pageerrors, plan, quizzes, rawhtml, settings, worksheets
 from .datafiles import DataError
-from .host import build_error, docs_dir
+from .host import build_error, docs_dir, is_zensical, zensical_serving
 from .scripts import PageScripts, minify_served_copies
 from .templates import Renderer
 
@@ -31,7 +31,22 @@ class Shared:
 
 
 def define_env(env) -> None:
-    """Called by mkdocs-macros (and Zensical) at the start of every build."""
+    """Called by mkdocs-macros (and Zensical) at the start of every build (Zensical: of every page)."""
+    serving = False
+    if is_zensical(env):
+        # Zensical runs no MkDocs hooks: every check of `./guide check` runs here, once per state of the
+        # files, so that even a bare `zensical build` stops on a mistake (`zensical serve` shows it).
+        from .check import stop_on_mistakes
+        serving = zensical_serving()
+        stop_on_mistakes(Path(env.project_dir), raise_them=not serving)
+    problems = setup(env)
+    if problems and not serving:
+        raise build_error("\n".join(problems))
+
+
+def setup(env) -> list[str]:
+    """Load and validate the shared data, then register every feature's macros on `env`; the owner's
+    mistakes, one line each (nothing is registered when there are any). check.py calls this too."""
     renderer = Renderer(Path(env.project_dir) / "overrides", fenced=rawhtml.install(env))
     pageerrors.install(env)
     problems: list[str] = []
@@ -53,8 +68,7 @@ def define_env(env) -> None:
     if not problems:
         for feature in FEATURES:
             attempt(lambda: feature.register(env, renderer, shared))
-    if problems:
-        raise build_error("\n".join(problems))
+    return problems
 
 
 def on_post_build(env) -> None:

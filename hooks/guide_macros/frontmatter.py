@@ -32,6 +32,35 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
+def read_front_matter(source: str) -> tuple[dict, str]:
+    """`(front matter, the rest of the page)` as MkDocs reads them: no front matter (`{}`) when it cannot be
+    read, and then the page is all body."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    try:
+        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
+    except (yaml.YAMLError, ValueError):
+        return {}, source
+    if not isinstance(data, dict):
+        return {}, source
+    return data, source[match.end():].lstrip("\n")
+
+
+def page_problems(page: str, source: str, meta: Mapping, today: date, boxes: Iterable[str]) -> list[str]:
+    """Every front matter problem of one page: why it cannot be read, or what is missing or wrong in it.
+
+    `meta` is the front matter the engine read (empty when it could not read it)."""
+    unreadable = None if meta else unreadable_front_matter(page, source)
+    return [unreadable] if unreadable else front_matter_problems(page, meta, today, boxes)
+
+
+def cta_boxes(extra) -> Iterable[str]:
+    """The names of the end-of-page boxes in mkdocs.yml `extra.cta` (none when it is not a mapping)."""
+    boxes = extra.get("cta") if hasattr(extra, "get") else None  # MkDocs' `extra` is a mapping of its own
+    return boxes.keys() if isinstance(boxes, Mapping) else ()
+
+
 def unreadable_front_matter(page: str, source: str) -> str | None:
     """Why the front matter cannot be read, or None.
 

@@ -5,6 +5,7 @@ The one place that tells the two apart, so every feature asks the same question 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -16,6 +17,12 @@ def is_zensical(env) -> bool:
 def is_mkdocs(env) -> bool:
     """True under MkDocs with mkdocs-macros."""
     return type(env).__module__.startswith("mkdocs_macros")
+
+
+def zensical_serving() -> bool:
+    """True inside `zensical serve`, which ends for good when the macros raise: there a mistake is shown
+    in the terminal and the server waits for the fix, as `mkdocs serve` does."""
+    return sys.argv[1:2] == ["serve"] and Path(sys.argv[0]).name.startswith(("zensical", "__main__"))
 
 
 def current_page(env):

@@ -90,3 +90,9 @@ def leftover_calls(source: str) -> list[tuple[int, str]]:
             line_end = source.find("\n", match.end())
             found.append((before.count("\n") + 1, source[line_start:line_end if line_end >= 0 else None].strip()))
     return found
+
+
+def leftover_call_problems(name: str, source: str) -> list[str]:
+    """One line for each call the macros would never run; `name` is the page as the owner sees it."""
+    return [f"{name}, line {line}: {text} was not run: a macro call needs two braces on each side, "
+            'like {{ quiz("take-stock-check") }}' for line, text in leftover_calls(source)]

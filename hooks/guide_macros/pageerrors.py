@@ -1,9 +1,10 @@
-"""Under MkDocs, a mistake in a page's macro call is one plain line: the file, the line, what to do.
+"""A mistake in a page's macro call is one plain line: the file, the line, what to do.
 
 mkdocs-macros prints an error raised while rendering a page with a Python traceback under it, which
 the owner has no use for; it lets a package choose the text for each error type (`format_error` is
 a singledispatch function). The slips an owner makes are: an id without quotes, a missing quote or
-bracket, a misspelt macro name, a wrong option, an unknown id. Zensical reports errors its own way.
+bracket, a misspelt macro name, a wrong option, an unknown id. `describe` words them, for MkDocs and
+for `./guide check` (check.py renders every page's calls itself: Zensical reports errors its own way).
 """
 
 from __future__ import annotations
@@ -31,49 +32,54 @@ def install(env) -> None:
     project_dir = str(env.project_dir)
     known = lambda: sorted(name for name in env.macros if not name.startswith("_"))  # noqa: E731
 
-    def where(page, markdown: str, lineno: int | None) -> str:
+    def formatted(error: Exception, markdown: str, page) -> str:
         name = os.path.relpath(page.file.abs_src_path, project_dir)
+        return describe(error, name, getattr(page.file, "content_string", "") or "", markdown, known())
+
+    for kind in (DataError, jinja2.TemplateSyntaxError, jinja2.UndefinedError, TypeError, ValueError):
+        format_error.register(kind, formatted)
+
+
+def describe(error: Exception, name: str, source: str, markdown: str, known: list[str]) -> str:
+    """`<page>, line N (<the line>): <what to do>` for a macro call that failed on a page; `name` is the
+    page as the owner sees it, `source` its whole file, `markdown` what the macros rendered (the file
+    without its front matter), `known` the names of the site's macros."""
+
+    def where(lineno: int | None) -> str:
         if not lineno:
             return name
-        line = source_line(page, markdown, lineno)
-        text = markdown.splitlines()[lineno - 1].strip() if 0 < lineno <= len(markdown.splitlines()) else ""
-        return f"{name}, line {line}" + (f" ({text})" if text else "")
+        lines = markdown.splitlines()
+        text = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
+        return f"{name}, line {source_line(source, markdown, lineno)}" + (f" ({text})" if text else "")
 
-    def data_error(error: DataError, markdown: str, page) -> str:
-        return f"{where(page, markdown, template_line(error))}: {error}"
-
-    def syntax_error(error: jinja2.TemplateSyntaxError, markdown: str, page) -> str:
-        return (f"{where(page, markdown, error.lineno)}: this macro call is broken: a quote, a bracket or a brace is "
+    lineno = error.lineno if isinstance(error, jinja2.TemplateSyntaxError) else template_line(error)
+    if isinstance(error, DataError):
+        return f"{where(lineno)}: {error}"
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return (f"{where(lineno)}: this macro call is broken: a quote, a bracket or a brace is "
                 f"missing or extra. Write it like {EXAMPLE}, or, for a {{ or }} meant as text, see AUTHORING.md")
-
-    def undefined(error: jinja2.UndefinedError, markdown: str, page) -> str:
-        lineno = template_line(error)
-        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(error))
-        name = (name.group(1) or name.group(2)) if name else str(error)
-        text = markdown.splitlines()[lineno - 1] if lineno and lineno <= len(markdown.splitlines()) else ""
-        fixed = UNQUOTED.search(text)
-        if fixed:
-            advice = (f"put the id in quotes: {fixed.group(1)}(\"{fixed.group(2)}\"")
-            advice += ")" if fixed.group(3) == ")" else ", ...)"
-        else:
-            close = difflib.get_close_matches(name, known(), n=1)
-            advice = (f"'{name}' is not a macro or setting this site knows"
-                      + (f"; did you mean {close[0]}(...)?" if close else f"; the macros are: {', '.join(known())}"))
-        return f"{where(page, markdown, lineno)}: {advice}"
-
-    def wrong_arguments(error: TypeError, markdown: str, page) -> str:
-        return (f"{where(page, markdown, template_line(error))}: {plain_type_error(str(error))}; "
+    if isinstance(error, jinja2.UndefinedError):
+        return f"{where(lineno)}: {undefined_advice(error, markdown, lineno, known)}"
+    if isinstance(error, TypeError):
+        return (f"{where(lineno)}: {plain_type_error(str(error))}; "
                 f"write it like {EXAMPLE} (options: heading_level=3, and for quizzes searchable=False)")
+    return (f"{where(lineno)}: this macro call could not be run "
+            f"({type(error).__name__}: {error}); check it against AUTHORING.md")
 
-    def anything_else(error: Exception, markdown: str, page) -> str:
-        return (f"{where(page, markdown, template_line(error))}: this macro call could not be run "
-                f"({type(error).__name__}: {error}); check it against AUTHORING.md")
 
-    format_error.register(DataError, data_error)
-    format_error.register(jinja2.TemplateSyntaxError, syntax_error)
-    format_error.register(jinja2.UndefinedError, undefined)
-    format_error.register(TypeError, wrong_arguments)
-    format_error.register(ValueError, anything_else)
+def undefined_advice(error: jinja2.UndefinedError, markdown: str, lineno: int | None, known: list[str]) -> str:
+    """What to do about a name the page uses that is not a macro: quotes forgotten, or a misspelling."""
+    name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(error))
+    name = (name.group(1) or name.group(2)) if name else str(error)
+    lines = markdown.splitlines()
+    text = lines[lineno - 1] if lineno and lineno <= len(lines) else ""
+    fixed = UNQUOTED.search(text)
+    if fixed:
+        advice = f"put the id in quotes: {fixed.group(1)}(\"{fixed.group(2)}\""
+        return advice + (")" if fixed.group(3) == ")" else ", ...)")
+    close = difflib.get_close_matches(name, known, n=1)
+    return (f"'{name}' is not a macro or setting this site knows"
+            + (f"; did you mean {close[0]}(...)?" if close else f"; the macros are: {', '.join(known)}"))
 
 
 def template_line(error: BaseException) -> int | None:
@@ -87,9 +93,8 @@ def template_line(error: BaseException) -> int | None:
     return line
 
 
-def source_line(page, markdown: str, lineno: int) -> int:
-    """`lineno` of the Markdown mkdocs-macros rendered, as a line of the page's file (front matter counted)."""
-    source = getattr(page.file, "content_string", "") or ""
+def source_line(source: str, markdown: str, lineno: int) -> int:
+    """`lineno` of the Markdown the macros rendered, as a line of the page's file (front matter counted)."""
     start = source.find(markdown[:200]) if markdown else -1
     return lineno + (source[:start].count("\n") if start > 0 else 0)
 

@@ -6,9 +6,11 @@ folder (linked pages exist) and renders one quiz with one template.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from .datafiles import DataError, load_collection, lookup
+from .datafiles import DataError, load_collection, load_file, lookup
 from .host import current_page, docs_dir
 from .links import Linker
 from .quiz_models import SCALE, STRAINED_POINTS, KnowledgeCheck, Quiz, SelfAssessment
@@ -57,8 +59,28 @@ def missing_pages(quiz, docs: Path) -> list[str]:
 def anchor_links(quiz) -> list[tuple[str, str, str]]:
     """`(field path, page file, anchor)` for each link into a part of a page (`page.md#part`).
 
-    The anchors exist only once the pages are rendered: hooks/quiz_link_check.py checks them then."""
+    The anchors exist only once the pages are rendered: anchor_problems checks them then."""
     return [(field, link.path, link.page.partition("#")[2]) for field, link in page_links(quiz) if "#" in link.page]
+
+
+def anchor_problems(project_dir: Path, anchors_of: Callable[[str], set[str] | None]) -> list[str]:
+    """One line for each quiz link into a part of a page (`take-stock.md#try-this`) that the page does not
+    have. `anchors_of(page file)` gives the ids a rendered page offers as link targets (None: not known).
+    Files that cannot be read are left out: loading them has already named their mistakes."""
+    problems = []
+    for path in sorted((Path(project_dir) / FOLDER).glob("*.y*ml")):
+        if b".md#" not in path.read_bytes():
+            continue  # most quizzes link whole pages: no need to read them again
+        try:
+            quiz = load_file(path, Quiz).root
+        except DataError:
+            continue
+        for field, page, anchor in anchor_links(quiz):
+            anchors = anchors_of(page)
+            if anchors is not None and anchor not in anchors:
+                problems.append(f"{os.path.relpath(path, project_dir)}: {field}: {page} has no part '#{anchor}' "
+                                "(use the id of a heading on that page, or leave out the # and what follows)")
+    return problems
 
 
 def register(env, renderer, shared) -> None:
