@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT, copy_project, mkdocs_build, output, zensical_build
+from sitebuild import ROOT, copy_project, guide, mkdocs_build, output
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +22,12 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory) -> Path:
-    """The same project built by Zensical, Material's successor (it runs no MkDocs hooks), once."""
+    """The same project built by Zensical, Material's successor (it runs no MkDocs hooks), once, as the
+    owner builds it: `GUIDE_ENGINE=zensical ./guide build` (the checks, Zensical, the checks of the pages)."""
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    result = zensical_build(project)
+    result = guide(project, "build", engine="zensical")
     if result.returncode != 0:
-        pytest.fail(f"Zensical build failed:\n{output(result)}", pytrace=False)
+        pytest.fail(f"GUIDE_ENGINE=zensical ./guide build failed:\n{output(result)}", pytrace=False)
     return project / "site"
 
 

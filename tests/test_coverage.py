@@ -17,7 +17,7 @@ import project
 from guide_macros.coverage import MAP_FILE, coverage_problems, load_points
 from guide_macros.datafiles import DataError
 from guide_macros.frontmatter import front_matter_problems, unreadable_front_matter
-from sitebuild import ROOT, mkdocs_build, output
+from sitebuild import ROOT, stopped
 
 TODAY = date(2026, 11, 26)
 POINTS = {"P1": "Love needs work", "P2": "Take stock", "P10": "Start again"}
@@ -124,9 +124,8 @@ def test_every_page_has_sound_front_matter():
 def test_strict_build_fails_on_an_unknown_point(project_copy, tmp_path):
     index = project_copy / "docs" / "index.md"
     write_front_matter(index, covers=["P42"], reviewed=date(2026, 11, 1))
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/index.md: covers names unknown point 'P42'" in output(result)
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert "docs/index.md: covers names unknown point 'P42'" in log
 
 
 def test_strict_build_fails_when_a_point_has_no_page(project_copy, tmp_path):
@@ -134,10 +133,9 @@ def test_strict_build_fails_when_a_point_has_no_page(project_copy, tmp_path):
         covers = front_matter(page).get("covers") or []
         if "P3" in covers:
             write_front_matter(page, covers=[point for point in covers if point != "P3"] or None)
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
-    assert "docs/data/coverage.yml: point P3 (" in output(result)
-    assert "is covered by no page" in output(result)
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert "docs/data/coverage.yml: point P3 (" in log
+        assert "is covered by no page" in log
 
 
 def test_strict_build_fails_on_bad_front_matter(project_copy, tmp_path):
@@ -147,11 +145,9 @@ def test_strict_build_fails_on_bad_front_matter(project_copy, tmp_path):
     pages = sorted(page for page in docs.glob("*.md") if page.name != "index.md")
     (pages[0]).write_text("---\ntitle: Odd\nreviewed: 2026-02-30\n---\n\n# Odd\n\nHello.\n", encoding="utf-8")
     write_front_matter(pages[1], description=None)
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    log = output(result)
-    assert result.returncode != 0
-    assert "docs/index.md: reviewed: 2999-01-01 is in the future" in log
-    assert f"docs/{pages[0].name}: reviewed: '2026-02-30' is not a real date" in log
-    # Its points are still covered: one message about the date, not a second, false one about coverage.
-    assert "is covered by no page" not in log
-    assert f"docs/{pages[1].name}: front matter needs a description" in log
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert "docs/index.md: reviewed: 2999-01-01 is in the future" in log
+        assert f"docs/{pages[0].name}: reviewed: '2026-02-30' is not a real date" in log
+        # Its points are still covered: one message about the date, not a second, false one about coverage.
+        assert "is covered by no page" not in log
+        assert f"docs/{pages[1].name}: front matter needs a description" in log

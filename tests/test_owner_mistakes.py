@@ -2,8 +2,9 @@
 
 The mechanism is general (datafiles.py reads every data file the same way, messages.py words every
 pydantic finding, pageerrors.py every macro slip), so these tests try kinds of mistakes, not a list
-of today's files: a few through real builds of a project copy, and every field of every model with
-values of every wrong kind, without a build.
+of today's files: several at once in a copy of the project, through the MkDocs build and through
+`./guide check` (what runs before either engine, tests/test_check.py), and every field of every
+model with values of every wrong kind, without a build.
 """
 
 from __future__ import annotations
@@ -17,25 +18,11 @@ import project
 from documents import changed_at, places
 from guide_macros import helplines, quiz_models, worksheet_models
 from guide_macros.datafiles import DataError, load_file
-from sitebuild import mkdocs_build, output
+from sitebuild import stopped
 
 # pydantic's and Python's words, which mean nothing to the owner.
 JARGON = re.compile(r"Input should|valid dictionary|unable to parse|Field required|Extra inputs|string_type|"
                     r"pattern|\^\[|\$'|Traceback|NoneType|ValidationError|model_type|literal_error|\[a-z")
-
-
-def build(project_copy, tmp_path) -> str:
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0, "the mistake should stop the build"
-    log = output(result)
-    assert "Traceback" not in log and "File \"" not in log, log[-2000:]
-    return log
-
-
-def a_page_with_text(project_copy) -> tuple[str, object]:
-    """A page of the copy (not the home page) and its path, to add mistakes to."""
-    page = project.pages(project_copy)[1]
-    return page, project_copy / "docs" / page
 
 
 def append_line(path, line: str) -> int:
@@ -47,7 +34,7 @@ def append_line(path, line: str) -> int:
 
 # --- Macro calls on a page -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("call", "words"), [
+SLIPS = [
     ('{{ quiz(no-quotes-check) }}', 'put the id in quotes: quiz("no-quotes-check")'),
     ('{{ quiz("missing-quote) }}', "this macro call is broken: a quote, a bracket or a brace is missing"),
     ('{{ worksheet("missing-bracket" }}', "this macro call is broken: a quote, a bracket or a brace is missing"),
@@ -55,65 +42,61 @@ def append_line(path, line: str) -> int:
     ('{{ quiz() }}', "quiz() needs its id in the brackets"),
     ('{{ quiz("x", level=3) }}', "quiz() has no option 'level'"),
     ('{ quiz("single-braces") }', 'was not run: a macro call needs two braces on each side'),
-])
-def test_a_slip_in_a_macro_call_is_named_on_its_line(project_copy, tmp_path, call, words):
-    page, path = a_page_with_text(project_copy)
-    line = append_line(path, call)
-    log = build(project_copy, tmp_path)
-    assert f"docs/{page}, line {line}" in log, log[-1500:]
-    assert words in log
+]
+
+
+def test_each_slip_in_a_macro_call_is_named_on_its_line(project_copy, tmp_path):
+    """One slip on each of several pages (a page stops rendering at its first slip)."""
+    pages = project.pages(project_copy)[1:]
+    assert len(pages) >= len(SLIPS)
+    named = [(f"docs/{page}, line {append_line(project_copy / 'docs' / page, call)}", words)
+             for page, (call, words) in zip(pages, SLIPS)]
+    for log in stopped(project_copy, tmp_path / "out"):
+        lines = log.splitlines()
+        for where, words in named:
+            assert any(where in line and words in line for line in lines), f"{where}: {words}\n{log[-3000:]}"
 
 
 # --- Data files ---------------------------------------------------------------------------------------
 
-def data_file(project_copy, kind: str):
-    """The first data file of a kind in the copy."""
-    return sorted((project_copy / "docs" / "data" / kind).glob("*.yml"))[0]
+def data_files(project_copy, kind: str) -> list:
+    """The data files of a kind in the copy."""
+    return sorted((project_copy / "docs" / "data" / kind).glob("*.yml"))
 
 
-def test_a_file_not_saved_as_utf8_is_named_with_its_line(project_copy, tmp_path):
-    path = data_file(project_copy, "worksheets")
-    lines = path.read_text(encoding="utf-8").splitlines()
+def test_mistakes_in_the_data_files_are_each_named(project_copy, tmp_path):
+    """A file not saved as UTF-8, a key written twice, an empty file, file names that cannot be ids and
+    `yes` for `true`, each in its own file: every one is named in the same run."""
+    sheets, quizzes = data_files(project_copy, "worksheets"), data_files(project_copy, "quizzes")
+    # Copies of a sound worksheet under names that cannot be ids.
+    for name in ("Date Night.yml", "DateNight.yml"):
+        (sheets[0].parent / name).write_text(sheets[2].read_text(encoding="utf-8"), encoding="utf-8")
+
+    lines = sheets[0].read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3] + " caf\xe9"
-    path.write_bytes("\n".join(lines).encode("latin-1"))
-    log = build(project_copy, tmp_path)
-    assert f"{path}: line 4: the file is not saved as UTF-8 text" in log
+    sheets[0].write_bytes("\n".join(lines).encode("latin-1"))
 
+    sheets[1].write_text("# yaml-language-server: $schema=../../../schemas/worksheet.schema.json\n", encoding="utf-8")
 
-def test_a_key_written_twice_is_named_not_silently_dropped(project_copy, tmp_path):
-    path = data_file(project_copy, "quizzes")
-    content = path.read_text(encoding="utf-8")
+    content = quizzes[0].read_text(encoding="utf-8")
     title = next(line for line in content.splitlines() if line.startswith("title:"))
-    path.write_text(content.replace(title, f"{title}\ntitle: A second title", 1), encoding="utf-8")
-    log = build(project_copy, tmp_path)
+    quizzes[0].write_text(content.replace(title, f"{title}\ntitle: A second title", 1), encoding="utf-8")
     first = content.splitlines().index(title) + 1
-    assert f"{path}: line {first + 1}: 'title' is written twice in the same block (first on line {first})" in log
 
+    # YAML 1.1 reads `yes` as true; an editor checking the schema (YAML 1.2) reads a word. The build
+    # agrees with the editor and says what to write.
+    best = next(path for path in quizzes[1:] if "best: true" in path.read_text(encoding="utf-8"))
+    best.write_text(best.read_text(encoding="utf-8").replace("best: true", "best: yes", 1), encoding="utf-8")
 
-def test_an_empty_file_is_one_message(project_copy, tmp_path):
-    path = data_file(project_copy, "worksheets")
-    path.write_text("# yaml-language-server: $schema=../../../schemas/worksheet.schema.json\n", encoding="utf-8")
-    log = build(project_copy, tmp_path)
-    assert log.count(str(path)) == 1 and f"{path}: the file is empty" in log
-
-
-@pytest.mark.parametrize(("name", "suggestion"), [("Date Night.yml", "date-night.yml"), ("DateNight.yml", "datenight.yml")])
-def test_a_file_name_that_cannot_be_an_id_is_named(project_copy, tmp_path, name, suggestion):
-    source = data_file(project_copy, "worksheets")
-    (source.parent / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    log = build(project_copy, tmp_path)
-    assert f"the file name is the worksheet's id, and '{name[:-4]}' cannot be one" in log
-    assert f"like {suggestion}" in log
-
-
-def test_yes_is_not_true(project_copy, tmp_path):
-    """YAML 1.1 reads `yes` as true; an editor checking the schema (YAML 1.2) reads a word. The build
-    agrees with the editor and says what to write."""
-    path = next(path for path in sorted((project_copy / "docs" / "data" / "quizzes").glob("*.yml"))
-                if "best: true" in path.read_text(encoding="utf-8"))
-    path.write_text(path.read_text(encoding="utf-8").replace("best: true", "best: yes", 1), encoding="utf-8")
-    log = build(project_copy, tmp_path)
-    assert "best: should be true or false (found the text 'yes')" in log
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert f"{sheets[0]}: line 4: the file is not saved as UTF-8 text" in log
+        assert log.count(str(sheets[1])) == 1 and f"{sheets[1]}: the file is empty" in log
+        assert (f"{quizzes[0]}: line {first + 1}: 'title' is written twice in the same block (first on line {first})"
+                in log)
+        for name, suggestion in (("Date Night", "date-night.yml"), ("DateNight", "datenight.yml")):
+            assert f"the file name is the worksheet's id, and '{name}' cannot be one" in log
+            assert f"like {suggestion}" in log
+        assert f"{best}: " in log and "best: should be true or false (found the text 'yes')" in log
 
 
 # --- Every field, every wrong kind of value: plain words only, no jargon ----------------------------------

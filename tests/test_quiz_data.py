@@ -12,7 +12,7 @@ import yaml
 import project as plan
 from guide_macros import links, quiz_models, quizzes, schemas
 from guide_macros.datafiles import DataError
-from sitebuild import ROOT, mkdocs_build, output
+from sitebuild import ROOT, stopped
 
 DATA = ROOT / "docs" / "data" / "quizzes"
 
@@ -222,12 +222,10 @@ def test_an_unknown_quiz_id_fails_the_build_listing_the_known_ids(project_copy, 
     page = plan.pages(project_copy)[0]
     path = project_copy / "docs" / page
     path.write_text(path.read_text(encoding="utf-8") + '\n{{ quiz("no-such-check") }}\n', encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
     known = ", ".join(sorted(path.stem for path in DATA.glob("*.y*ml")))
-    assert f"docs/{page}, line " in output(result)
-    assert f"Unknown quiz id 'no-such-check'. Known quiz ids: {known}" in output(result)
-    assert "Traceback" not in output(result)
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert f"docs/{page}, line " in log
+        assert f"Unknown quiz id 'no-such-check'. Known quiz ids: {known}" in log
 
 
 def test_a_malformed_quiz_file_fails_the_build_naming_file_field_and_reason(project_copy, tmp_path):
@@ -238,9 +236,7 @@ def test_a_malformed_quiz_file_fails_the_build_naming_file_field_and_reason(proj
     data["questions"][0]["options"][other]["best"] = True
     path = project_copy / "docs" / "data" / "quizzes" / f"{quiz_id}.yml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    result = mkdocs_build(project_copy, tmp_path / "out")
-    assert result.returncode != 0
     first, second = sorted((other, best))
-    assert (f"{path}: questions[0]: 2 options have `best: true` (options[{first}] and options[{second}]); "
-            "mark only the one better move") in output(result)
-    assert "Traceback" not in output(result)
+    for log in stopped(project_copy, tmp_path / "out"):
+        assert (f"{path}: questions[0]: 2 options have `best: true` (options[{first}] and options[{second}]); "
+                "mark only the one better move") in log
