@@ -73,3 +73,20 @@ def test_zensical_loads_the_same_feature_scripts_and_keeps_plan_and_progress(zen
     for name, path in content_pages.items():
         assert features(parse(zensical_site / name), name) == features(parse(path), name), \
             f"{name}: a feature script, My plan or the progress notes differ under Zensical"
+
+
+def script_addresses(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """Addresses our scripts turn into links (the safety result's, a worksheet's home, quick exit): in
+    data attributes, which neither program rewrites, so both must write the final address."""
+    names = ("data-safety-href", "data-home", "data-exit")
+    return [(name, tag[name]) for tag in soup.select(", ".join(f"[{name}]" for name in names))
+            for name in names if tag.has_attr(name)]
+
+
+def test_zensical_gives_our_scripts_the_same_addresses(zensical_site, content_pages, parse):
+    found = 0
+    for name, path in content_pages.items():
+        ours = script_addresses(parse(path))
+        assert script_addresses(parse(zensical_site / name)) == ours, f"{name}: an address for a script differs"
+        found += len(ours)
+    assert found, "no page gives a script an address"

@@ -75,9 +75,12 @@ class Linker:
         return posixpath.relpath(path, posixpath.dirname(source_path(page)) or ".") + hash_ + fragment
 
     def href(self, target: str, page) -> str:
-        """`take-stock.md#try-this` as a link on `page`."""
+        """`take-stock.md#try-this` as a link (`<a href>`) on `page`."""
+        return self.markdown_href(target, page) if self.zensical else self.url(target, page)
+
+    def url(self, target: str, page) -> str:
+        """`take-stock.md#try-this` as its final address from `page`, for a place neither program rewrites
+        (a data attribute that a script turns into a link)."""
         path, hash_, fragment = target.partition("#")
-        if self.zensical:
-            return self.markdown_href(target, page)
         here = (getattr(page, "url", "") or "").lstrip("/")
         return relative_url(page_url(path, self.directory_urls) + hash_ + fragment, here)

@@ -122,6 +122,7 @@ def register(env, renderer, shared) -> None:
             scale=SCALE,
             strained=STRAINED_POINTS,
             safety_href=linker.href(SAFETY_PAGE, page),
+            safety_url=linker.url(SAFETY_PAGE, page),  # for quiz.js, which makes the result's link
             quick_exit_url=shared.settings.quick_exit_url,
             **context,
         )
