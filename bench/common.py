@@ -1,4 +1,5 @@
-"""Shared by the bench scripts: builds (ours and a plain-Material twin), a gzip server, Chromium, output.
+"""Shared by the bench scripts: builds (ours with MkDocs or Zensical, a plain-Material twin), a gzip
+server, Chromium, output.
 
 Nothing here asserts: the scripts print figures, and check.py compares them with the budgets.
 """
@@ -47,6 +48,22 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build of {config_file} failed:\n{result.stdout}{result.stderr}")
+    return seconds
+
+
+def zensical_build(project_dir: Path, site_url: str | None = None) -> float:
+    """Build `project_dir` with Zensical (into its own site/, as `GUIDE_ENGINE=zensical ./guide build`
+    does after the checks) in a fresh process; seconds taken (fails loudly)."""
+    env = build_env()
+    if site_url:
+        env["SITE_URL"] = site_url
+    zensical = Path(sys.executable).with_name("zensical")
+    started = time.perf_counter()
+    result = subprocess.run([str(zensical), "build", "--clean", "-f", "mkdocs.yml"], cwd=project_dir, env=env,
+                            capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"Zensical build of {project_dir} failed:\n{result.stdout}{result.stderr}")
     return seconds
 
 

@@ -1,19 +1,22 @@
-"""Lighthouse 12.2.3 (pinned in bench/package-lock.json), ours beside plain Material, median of runs.
+"""Lighthouse 12.2.3 (pinned in bench/package-lock.json): ours built by MkDocs and by Zensical, beside
+plain Material, median of runs.
 
-Builds the site and its plain-Material twin (same Markdown and nav; no macros, overrides, hooks or
-assets of ours) into temporary folders, each with its local address as site_url, serves each on
-127.0.0.1 with gzip like GitHub Pages, and runs Lighthouse with Debian's Chromium (CHROME_PATH) on
-the same pages: runs of ours and the twin's are taken in turns (ours, twin, ours, twin...), so a
-slow spell of the machine slows both. Pages: home, a themed page, the workbook, contact, and the
-heaviest page of ours (most HTML elements). Installs Lighthouse with `npm ci --prefix bench`
-(Node 20) when it is missing.
+Builds the site with MkDocs, the same project with Zensical (Material's successor, GUIDE_ENGINE=zensical)
+and the plain-Material twin (same Markdown and nav; no macros, overrides, hooks or assets of ours)
+into temporary folders, each with its local address as site_url, serves each on 127.0.0.1 with gzip
+like GitHub Pages, and runs Lighthouse with Debian's Chromium (CHROME_PATH) on the same pages: the
+runs are taken in turns (MkDocs, Zensical, twin, MkDocs, Zensical, twin...), so a slow spell of the
+machine slows all three. Pages: home, a themed page, the workbook, contact, and the heaviest page of
+ours (most HTML elements). Installs Lighthouse with `npm ci --prefix bench` (Node 20) when it is missing.
 
     .venv/bin/python bench/lighthouse.py [--runs 5] [--pages "" take-stock/ ...] [--form-factors mobile desktop]
+                                         [--engines mkdocs zensical]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -23,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from common import (BENCH, CHROMIUM, GzipServer, emit_json, mkdocs_build, page_names, print_table, real_project,
-                    write_twin_config)
+                    write_twin_config, zensical_build)
 
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -32,6 +35,7 @@ METRICS = {"fcp_ms": "first-contentful-paint", "lcp_ms": "largest-contentful-pai
 # Home, a themed page with worksheets and a quiz, the workbook, the contact page; the heaviest is added.
 PAGES = ["", "take-stock/", "workbook/", "contact/"]
 FORM_FACTORS = ("mobile", "desktop")
+ENGINES = ("mkdocs", "zensical")  # ours, built by each (GUIDE_ENGINE); the twin is always Material's
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run " \
                "--disable-extensions --disable-background-networking --disable-component-update --disable-sync"
 TAG = re.compile(rb"<[a-zA-Z]")
@@ -87,43 +91,54 @@ def main() -> None:
     parser.add_argument("--pages", nargs="*", default=None, help="default: home, take-stock/, workbook/, contact/ "
                         "and the heaviest page")
     parser.add_argument("--form-factors", nargs="*", default=list(FORM_FACTORS))
+    parser.add_argument("--engines", nargs="*", default=list(ENGINES), choices=ENGINES,
+                        help="which engines build ours (default: both)")
     args = parser.parse_args()
     ensure_lighthouse()
 
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as temp:
         temp = Path(temp)
-        ours, plain = GzipServer(temp / "ours"), GzipServer(temp / "plain")
+        servers = {engine: GzipServer(temp / engine) for engine in args.engines}
+        plain = GzipServer(temp / "plain")
         project = real_project(temp / "project")
-        mkdocs_build(project / "mkdocs.yml", ours.site_dir, site_url=ours.base_url)
+        if "mkdocs" in servers:
+            mkdocs_build(project / "mkdocs.yml", servers["mkdocs"].site_dir, site_url=servers["mkdocs"].base_url)
+        if "zensical" in servers:
+            zensical_project = real_project(temp / "zensical-project")
+            zensical_build(zensical_project, site_url=servers["zensical"].base_url)
+            servers["zensical"].site_dir = zensical_project / "site"
         mkdocs_build(write_twin_config(project), plain.site_dir, site_url=plain.base_url, strict=False)
-        pages = args.pages if args.pages is not None else list(dict.fromkeys(PAGES + [heaviest(ours.site_dir)]))
-        with ours as our_url, plain as plain_url:
+        first = servers[args.engines[0]].site_dir
+        pages = args.pages if args.pages is not None else list(dict.fromkeys(PAGES + [heaviest(first)]))
+        with contextlib.ExitStack() as serving:
+            urls = {engine: serving.enter_context(server) for engine, server in servers.items()}
+            plain_url = serving.enter_context(plain)
             for page in pages:
                 for form_factor in args.form_factors:
-                    turns = [(run_once(our_url + page, form_factor), run_once(plain_url + page, form_factor))
-                             for _ in range(args.runs)]
+                    turns = [({engine: run_once(url + page, form_factor) for engine, url in urls.items()},
+                              run_once(plain_url + page, form_factor)) for _ in range(args.runs)]
                     row = {"page": page or "/", "form_factor": form_factor,
-                           "ours": summary([turn[0] for turn in turns]), "plain": summary([turn[1] for turn in turns])}
+                           "builds": {engine: summary([turn[0][engine] for turn in turns]) for engine in urls},
+                           "plain": summary([turn[1] for turn in turns])}
                     results.append(row)
-                    print(f"  {row['page']} {form_factor}: ours {row['ours']['median']} TBT {row['ours']['tbt_ms']:.0f} ms"
-                          f" | plain {row['plain']['median']['performance']:g} TBT {row['plain']['tbt_ms']:.0f} ms",
-                          flush=True)
+                    said = " | ".join(f"{engine} {build['median']['performance']:g} TBT {build['tbt_ms']:.0f} ms"
+                                      for engine, build in row["builds"].items())
+                    print(f"  {row['page']} {form_factor}: {said} | plain {row['plain']['median']['performance']:g}"
+                          f" TBT {row['plain']['tbt_ms']:.0f} ms", flush=True)
 
-    print_table(["page", "form", "perf", "plain", "a11y", "best-pr", "SEO", "TBT ms", "plain TBT", "FCP ms", "LCP ms",
-                 "CLS", "runs (perf)", "plain runs", "CPU index", "lost points"],
-                [[row["page"], row["form_factor"], f"{row['ours']['median']['performance']:g}",
-                  f"{row['plain']['median']['performance']:g}",
-                  *(f"{row['ours']['median'][name]:g}" for name in CATEGORIES[1:]),
-                  f"{row['ours']['tbt_ms']:.0f}", f"{row['plain']['tbt_ms']:.0f}", f"{row['ours']['fcp_ms']:.0f}",
-                  f"{row['ours']['lcp_ms']:.0f}", f"{row['ours']['cls']:.3f}",
-                  "/".join(map(str, row["ours"]["performance_runs"])), "/".join(map(str, row["plain"]["performance_runs"])),
-                  "/".join(f"{index:.0f}" for index in row["ours"]["benchmark_index"] if index),
-                  " ".join(row["ours"]["lost"]) or "-"]
-                 for row in results],
-                title=f"Lighthouse 12.2.3, ours beside plain Material, runs in turns, median of {args.runs} "
-                      "(served with gzip on 127.0.0.1)")
-    emit_json("lighthouse", {"runs": args.runs, "results": results})
+    print_table(["page", "form", "build", "perf", "a11y", "best-pr", "SEO", "TBT ms", "FCP ms", "LCP ms", "CLS",
+                 "runs (perf)", "CPU index", "lost points"],
+                [[row["page"], row["form_factor"], name, f"{build['median']['performance']:g}",
+                  *(f"{build['median'][category]:g}" for category in CATEGORIES[1:]),
+                  f"{build['tbt_ms']:.0f}", f"{build['fcp_ms']:.0f}", f"{build['lcp_ms']:.0f}", f"{build['cls']:.3f}",
+                  "/".join(map(str, build["performance_runs"])),
+                  "/".join(f"{index:.0f}" for index in build["benchmark_index"] if index),
+                  " ".join(build["lost"]) or "-"]
+                 for row in results for name, build in [*row["builds"].items(), ("plain", row["plain"])]],
+                title=f"Lighthouse 12.2.3, ours (built by MkDocs, by Zensical) beside plain Material, runs in turns, "
+                      f"median of {args.runs} (served with gzip on 127.0.0.1)")
+    emit_json("lighthouse", {"runs": args.runs, "engines": args.engines, "results": results})
 
 
 if __name__ == "__main__":
