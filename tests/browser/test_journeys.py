@@ -4,7 +4,8 @@ under Zensical, Material's successor (issue 28).
 One lean test per journey and engine: a worksheet saved, reloaded and printed; a knowledge check
 checked; a self-assessment with a safety flag raised; the partner link; My plan; quick exit; search for
 a reader's word. The rest of the browser suite runs on the MkDocs build only; each journey here is
-looked at in depth there. Each test opens its own browser profile (a new reader, nothing saved).
+looked at in depth there. Each test starts as a new reader (nothing saved), in one profile per build
+and worker.
 What to expect comes from the data files and the pages' calls (tests/project.py).
 """
 
@@ -19,6 +20,7 @@ import project
 from answers import answers_for, control, fill
 from components import open_fill
 from paper import flat, print_pdf
+from conftest import PageWatch, forget_the_reader
 from siteserver import serve
 
 ENGINES = ("mkdocs", "zensical")
@@ -45,15 +47,34 @@ def site(request, engine) -> str:
     return request.getfixturevalue("base_url" if engine == "mkdocs" else "zensical_url")
 
 
+@pytest.fixture(scope="session")
+def zensical_profile(browser):
+    """One profile per worker for the Zensical build, as `reader_context` is for the MkDocs one (its HTTP
+    cache stays warm; what a reader keeps is wiped before each test)."""
+    profile = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield profile
+    profile.close()
+
+
 @pytest.fixture
-def reader(browser):
-    """A new reader: a browser profile of its own, nothing saved; console errors are collected."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.errors = []
-    context.on("weberror", lambda error: context.errors.append(str(error.error)))
-    context.on("console", lambda message: message.type == "error" and context.errors.append(message.text))
-    yield context
-    context.close()
+def reader(request, engine, site):
+    """A new reader on that build: nothing stored, no pages open, no routes left by an earlier test."""
+    if engine == "mkdocs":
+        yield request.getfixturevalue("context")
+        return
+    profile = request.getfixturevalue("zensical_profile")
+    forget_the_reader(profile, site)
+    yield profile
+    for tab in profile.pages:
+        tab.close()
+    profile.unroute_all(behavior="ignoreErrors")
+
+
+def tab(reader):
+    """A page for the reader, recording console errors (`page.watch`)."""
+    page = reader.new_page()
+    page.watch = PageWatch(page)
+    return page
 
 
 def address(item_id: str) -> str:
@@ -88,7 +109,7 @@ def stored(page) -> list[str]:
 def test_a_worksheet_is_saved_comes_back_after_a_reload_and_prints_with_its_answers(site, reader, tmp_path):
     sheet_id = next(iter(project.first_use("worksheet")))
     answers = answers_for(SHEETS[sheet_id])
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site + address(sheet_id))
     fill(sheet(page, sheet_id), answers)
     page.reload()
@@ -108,13 +129,13 @@ def test_a_worksheet_is_saved_comes_back_after_a_reload_and_prints_with_its_answ
     assert flat(SHEETS[sheet_id].title) in printed
     for answer in (answer for answer in answers if answer.how == "type"):
         assert flat(answer.value) in printed, f"{answer.key} did not print"
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_a_knowledge_check_says_which_answers_were_the_better_move(site, reader):
     quiz_id = next(quiz_id for quiz_id in project.first_use("quiz") if quiz_id in project.knowledge_checks())
     questions = QUIZZES[quiz_id].questions
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site + address(quiz_id))
     section = quiz(page, quiz_id)
     open_fill(section)
@@ -127,7 +148,7 @@ def test_a_knowledge_check_says_which_answers_were_the_better_move(site, reader)
     feedback = section.locator("fieldset").first.locator("[data-feedback]")
     expect(feedback).to_contain_text("Your answer is the better move.")
     expect(section.locator("fieldset").last.locator("[data-feedback]")).to_contain_text("Not quite.")
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(site, reader):
@@ -135,7 +156,7 @@ def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(site,
                    if quiz_id in project.assessments() and project.assessments()[quiz_id].flagged)
     data = QUIZZES[quiz_id]
     number, flagged = data.flagged[0]
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site + address(quiz_id))
     section = quiz(page, quiz_id)
     open_fill(section)
@@ -155,13 +176,13 @@ def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(site,
     assert urljoin(page.url, link.get_attribute("href")) == site + project.url_path(project.SAFETY_PAGE)
     assert not any(band.title in shown for band in data.bands), "no band under a safety message"
     assert not any(f":{quiz_id}" in key for key in stored(page)), "a flagged result is never kept"
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_a_partner_opens_the_link_and_sees_both_answers(site, reader, browser):
     sheet_id = next(sheet_id for sheet_id in project.first_use("worksheet") if SHEETS[sheet_id].shareable)
     answers = answers_for(SHEETS[sheet_id])
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site + address(sheet_id))
     section = sheet(page, sheet_id)
     fill(section, answers)
@@ -183,7 +204,7 @@ def test_a_partner_opens_the_link_and_sees_both_answers(site, reader, browser):
         assert "#" not in other.url, "the answers leave the address bar"
     finally:
         partner.close()
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_my_plan_gathers_an_answer_the_reader_committed_to(site, reader):
@@ -193,28 +214,28 @@ def test_my_plan_gathers_an_answer_the_reader_committed_to(site, reader):
         pytest.skip("no written worksheet field is marked plan: true")
     sheet_id, field = planned[0]
     answer = next(answer for answer in answers_for(SHEETS[sheet_id]) if answer.key == field.id)
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site + address(sheet_id))
     fill(sheet(page, sheet_id), [answer])
     page.goto(site + project.url_path(project.one_page_calling("my_plan")))
     group = page.locator(f'[data-plan="{sheet_id}"]')
     expect(group.locator(f'[data-k="{answer.key}"]')).to_contain_text(answer.value.splitlines()[0])
     expect(group.get_by_text(field.label, exact=True)).to_be_visible()
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_quick_exit_leaves_and_back_does_not_return(site, reader):
     exit_url = project.settings().quick_exit_url
     reader.route(exit_url, lambda route: route.fulfill(status=200, content_type="text/html",
                                                         body="<!doctype html><title>Weather</title>"))
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site)
     page.goto(site + project.url_path(project.quick_exit_pages()[0]))
     page.get_by_role("link", name="Exit this page").first.click()
     page.wait_for_url(exit_url)
     page.go_back(wait_until="load")
     assert page.url == site, "Back skips the page the reader left"
-    assert reader.errors == []
+    assert page.watch.console_errors == []
 
 
 def test_search_finds_the_page_tagged_with_a_readers_word(engine, site, reader):
@@ -227,7 +248,7 @@ def test_search_finds_the_page_tagged_with_a_readers_word(engine, site, reader):
             tags.setdefault(str(tag), []).append(page_file)
     word, target = next((tag, pages[0]) for tag, pages in tags.items() if len(pages) == 1
                         and tag.lower() in project.source(pages[0]).split("---", 2)[-1].lower())
-    page = reader.new_page()
+    page = tab(reader)
     page.goto(site)
     page.locator("html[data-guide-js]").wait_for(state="attached")
     opener = page.locator(".md-search__button")  # Zensical's search opens as a dialog
@@ -249,4 +270,4 @@ def test_search_finds_the_page_tagged_with_a_readers_word(engine, site, reader):
     assert wanted in listed[:within], f"searching {word!r} lists {listed[:within]}"
     results.nth(listed.index(wanted)).click()
     page.wait_for_url(wanted + "**")
-    assert reader.errors == []
+    assert page.watch.console_errors == []
