@@ -24,7 +24,8 @@ from guide_macros.links import page_url
 from guide_macros.pageshape import SOURCES_HEADING
 from sitebuild import ROOT, check, guide, output, zensical_build
 
-WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+# The checkout's own workflow (an edited copy of the project, GUIDE_PROJECT, has none of its own).
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "pages.yml"
 
 
 def no_traceback(log: str) -> None:
