@@ -173,8 +173,8 @@ def source_problems(config_file: Path) -> list[str]:
     """Every mistake in the project's files, one owner-readable line each (a data file's are under one
     heading line, as the build prints them)."""
     project = read_project(config_file)
-    if not project.config:
-        return project.problems
+    if not project.config and project.problems:
+        return project.problems  # no mkdocs.yml to read: nothing else can be checked
     problems = list(project.problems)
     for check in PROJECT_CHECKS:
         problems += [problem for problem in check(project) if problem]
