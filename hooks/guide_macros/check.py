@@ -144,7 +144,8 @@ SiteCheck = Callable[[Project, Path], Iterable[str]]
 PAGE_CHECKS: tuple[PageCheck, ...] = (
     # Front matter: a description, a real `reviewed` date (needed with `covers:`), a `cta:` that names a box.
     lambda page, project: frontmatter.page_problems(page.name, page.source, page.meta, project.today,
-                                                    frontmatter.cta_boxes(project.config.get("extra"))),
+                                                    frontmatter.cta_boxes(project.config.get("extra")),
+                                                    frontmatter.selling_boxes(project.config.get("extra"))),
     # A **Next:** line links to the next page in the nav.
     lambda page, project: [pageshape.next_line_problem(page.src, page.name, page.source, page.next_page)],
     # A step of the course ends with `## What the research says` and one to three sources.

@@ -15,6 +15,10 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # At least one character that is not a space: an empty or blank text is a mistake.
 NOT_BLANK = r"\S"
+# A phone number and nothing else: digits, spaces, hyphens, brackets, and + only at the start.
+PHONE_PATTERN = r"^\+?[0-9 ()-]*[0-9][0-9 ()-]*$"
+# A country's two-letter code, as phone numbers use it (GB, IE, US, AU).
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 # Markdown or HTML where plain text is expected: texts in data files are shown as written, so
 # `**word**` would show its stars. Refused with a message instead (AUTHORING.md says so).
@@ -53,6 +57,8 @@ WholeNumber = Annotated[int, BeforeValidator(whole_float_to_int)]
 # Text the reader sees: not blank, no markup.
 Text = Annotated[str, Field(pattern=NOT_BLANK), AfterValidator(plain_text)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case words joined by hyphens, e.g. `more-of`.")]
+PhoneNumber = Annotated[str, Field(pattern=PHONE_PATTERN, description="Only the number, as the service writes it.")]
+CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN, description="A two-letter country code: GB, IE, US, AU...")]
 
 
 def kinds_of(models) -> tuple[str, ...]:

@@ -28,6 +28,8 @@ DatesAsText.yaml_implicit_resolvers = {
 }
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A page that lists the helplines: it calls the macro.
+HELPLINES_CALL = re.compile(r"\{\{-?\s*helplines\s*\(")
 # The front matter block as MkDocs finds it: between two `---` lines at the top of the file.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -47,18 +49,28 @@ def read_front_matter(source: str) -> tuple[dict, str]:
     return data, source[match.end():].lstrip("\n")
 
 
-def page_problems(page: str, source: str, meta: Mapping, today: date, boxes: Iterable[str]) -> list[str]:
+def page_problems(page: str, source: str, meta: Mapping, today: date, boxes: Iterable[str],
+                  selling: Iterable[str] = ()) -> list[str]:
     """Every front matter problem of one page: why it cannot be read, or what is missing or wrong in it.
 
-    `meta` is the front matter the engine read (empty when it could not read it)."""
+    `meta` is the front matter the engine read (empty when it could not read it); `selling` are the
+    boxes that list the owner's paid help (`selling_boxes`)."""
     unreadable = None if meta else unreadable_front_matter(page, source)
-    return [unreadable] if unreadable else front_matter_problems(page, meta, today, boxes)
+    return [unreadable] if unreadable else front_matter_problems(page, meta, today, boxes, selling,
+                                                                 HELPLINES_CALL.search(source) is not None)
 
 
 def cta_boxes(extra) -> Iterable[str]:
     """The names of the end-of-page boxes in mkdocs.yml `extra.cta` (none when it is not a mapping)."""
     boxes = extra.get("cta") if hasattr(extra, "get") else None  # MkDocs' `extra` is a mapping of its own
     return boxes.keys() if isinstance(boxes, Mapping) else ()
+
+
+def selling_boxes(extra) -> list[str]:
+    """The boxes of `extra.cta` that list the owner's paid help (`paid_help: true`)."""
+    boxes = extra.get("cta") if hasattr(extra, "get") else None
+    return [name for name, box in boxes.items() if isinstance(box, Mapping) and box.get("paid_help") is True] \
+        if isinstance(boxes, Mapping) else []
 
 
 def unreadable_front_matter(page: str, source: str) -> str | None:
@@ -103,10 +115,12 @@ def lenient_front_matter(source: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def front_matter_problems(page: str, meta: Mapping, today: date, boxes: Iterable[str] = ("default",)) -> list[str]:
+def front_matter_problems(page: str, meta: Mapping, today: date, boxes: Iterable[str] = ("default",),
+                          selling: Iterable[str] = (), shows_help: bool = False) -> list[str]:
     """What is missing or wrong in one page's front matter; `page` is the file as the owner sees it.
 
-    `boxes` are the names of the end-of-page boxes in mkdocs.yml `extra.cta`."""
+    `boxes` are the names of the end-of-page boxes in mkdocs.yml `extra.cta`, `selling` those that
+    list the owner's paid help; `shows_help`: the page lists the helplines."""
     problems = []
     description = meta.get("description")
     if not isinstance(description, str) or not description.strip():
@@ -121,6 +135,10 @@ def front_matter_problems(page: str, meta: Mapping, today: date, boxes: Iterable
         names = ", ".join(sorted(boxes))
         problems.append(f"{page}: cta: '{meta['cta']}' is not a box in mkdocs.yml extra.cta; use one of {names}, "
                         "or cta: false for none")
+    elif shows_help and meta.get("cta", "default") in set(selling):
+        problems.append(f"{page}: cta: '{meta.get('cta', 'default')}' lists your paid help, and this page lists the "
+                        "helplines: the dating offer never sits beside help for people at risk; pick another box, "
+                        "or cta: false")
     for key in ("quick_exit",):
         if key in meta and not isinstance(meta[key], bool):
             problems.append(f"{page}: {key}: should be true or false (found '{meta[key]}')")

@@ -13,12 +13,15 @@ from typing import get_args
 
 from pydantic import ValidationError
 
-from .datatypes import ID_PATTERN, NOT_BLANK, Strict
+from .datatypes import COUNTRY_PATTERN, ID_PATTERN, NOT_BLANK, PHONE_PATTERN, Strict
 
 # Patterns our fields use, in words (an unknown pattern falls back to a general sentence).
 PATTERN_WORDS = {
     NOT_BLANK: "is empty; write something here",
     ID_PATTERN: "use lower-case words joined by hyphens, like more-of",
+    PHONE_PATTERN: ("write only the number: digits, with spaces, hyphens or brackets if you like, and + only at the "
+                    "start; what to do on the call goes in `how:`"),
+    COUNTRY_PATTERN: "write the country's two-letter code in capitals, like GB, IE, US or AU",
 }
 
 

@@ -31,11 +31,17 @@ def base_url(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the session (Debian's package; never a downloaded build)."""
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
+def chromium_options() -> dict:
+    """How the tests launch Chromium (Debian's package; never a downloaded build), for a test module
+    that needs a browser of its own (test_leaving.py: the back-forward cache on)."""
+    return {"executable_path": shutil.which("chromium") or "/usr/bin/chromium", "args": CHROMIUM_FLAGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_options):
+    """One headless Chromium for the session."""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+        chromium = playwright.chromium.launch(**chromium_options)
         yield chromium
         chromium.close()
 

@@ -20,6 +20,11 @@ ISSUE_WORDS = ("argue", "argument", "fight", "cheating", "affair", "counseling",
                "break up", "breakup", "trust", "apology", "time out")
 FIRST = 3  # a page must be among the first three results: what a phone shows without scrolling
 PLACEHOLDER = "Type to start searching"  # what Material's result list says while the box is empty
+# Words a frightened reader types (issue 26): each lists the Safety page first, and a phrase made with
+# one of them lists it among the first three. The Safety page carries them as tags and in its words.
+SAFETY_WORDS = ("scared", "afraid", "frightened", "abuse", "abused", "violence", "violent", "hits", "threat",
+                "threatens", "controlling", "coercive")
+SAFETY_PHRASES = ("scared of my partner", "my partner hits me", "afraid of him")
 
 
 def tagged_pages() -> dict[str, list[str]]:
@@ -81,3 +86,11 @@ def test_readers_words_find_a_page_tagged_with_them(search, word):
     found = search(word)
     assert any(project.url_path(page) in found for page in TAGS[word]), (
         f"searching {word!r} lists {found} first, none of them tagged {word!r} ({TAGS[word]})")
+
+
+def test_a_frightened_reader_finds_the_safety_page_first(search):
+    """One test for all the words, so one failure report lists every word that missed."""
+    safety = project.url_path(project.SAFETY_PAGE)
+    missed = [f"{word!r} lists {found}" for word in SAFETY_WORDS if (found := search(word))[:1] != [safety]]
+    missed += [f"{phrase!r} lists {found}" for phrase in SAFETY_PHRASES if safety not in (found := search(phrase))]
+    assert not missed, "Safety is not first for: " + "; ".join(missed)

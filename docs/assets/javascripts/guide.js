@@ -93,10 +93,20 @@
 (function (doc) {
   var shifts = [];
 
+  /* Self-checks forget their unsaved answers first (quiz.js listens for guide:leave), then the page
+   * goes from the screen, then from history (replace: Back skips it). */
   function leave(control) {
+    doc.dispatchEvent(new CustomEvent("guide:leave"));
     doc.body.style.display = "none";
     location.replace(control.getAttribute("data-quick-exit"));
   }
+
+  /* Back or Forward can bring a page back whole from the browser's back-forward cache (Chromium,
+   * Firefox and Safari all keep one, and all say so with `persisted`): show it again if quick exit
+   * hid it. quiz.js has already cleared its answers on pagehide, and clears them again here. */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) doc.body.style.display = "";
+  });
 
   /* The Shift shortcut works only with this script, so only this script tells readers about it. */
   function hint(control) {

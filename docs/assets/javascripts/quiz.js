@@ -302,8 +302,29 @@
           showHistory();
         });
 
+        /* Leaving leaves nothing behind: a self-assessment's answers and result are never kept unless
+         * asked, so they go when the page is left or comes back from the back-forward cache (below). */
+        if (quiz.assessment) section.addEventListener("guide:forget", function () {
+          all(section, "fieldset input").forEach(function (input) { input.checked = false; });
+          keep.checked = lastKept = false;
+          uncheck();
+          section.dispatchEvent(new Event("change", { bubbles: true })); /* share.js redraws what it showed */
+        });
+
         if (saved().length) showHistory();
       }
+
+      /* Every way out: pagehide (a page kept whole by the back-forward cache, in Chromium, Firefox and
+       * Safari alike, is hidden first), pageshow from that cache (in case pagehide was missed), and
+       * quick exit (guide.js). A full load restores no answer either: the form is autocomplete="off"
+       * (quiz.html), which all three honour; `unload` is not used: it is unreliable and keeps pages
+       * out of that cache. */
+      function forget() {
+        all(document, "[data-quiz]").forEach(function (section) { section.dispatchEvent(new CustomEvent("guide:forget")); });
+      }
+      window.addEventListener("pagehide", forget);
+      window.addEventListener("pageshow", function (event) { if (event.persisted) forget(); });
+      document.addEventListener("guide:leave", forget);
 
       function start() { all(document, "[data-quiz]").forEach(setup); }
 
