@@ -146,10 +146,13 @@ def test_without_the_cache_a_page_loaded_again_refills_no_answer(browser, base_u
     context.close()
 
 
-def test_on_a_phone_the_exit_stays_beside_the_safety_questions(browser, base_url, exit_url):
+def test_on_a_phone_the_exit_stays_beside_the_safety_questions(cached_browser, base_url, exit_url):
     """390 x 844, touch: from the moment the self-check opens, its exit is in view beside the safety
-    questions, and a tap leaves at once."""
-    context, page = new_tab(browser, exit_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    questions, and a tap leaves at once; Back skips the page left, Forward goes out again."""
+    context, page = new_tab(cached_browser, exit_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                            has_touch=True)
+    page.goto(base_url + PLAIN)
+    ready(page)
     page.goto(base_url + project.url_path(PAGE))
     ready(page)
     section = page.locator(f"[data-quiz='{QUIZ}']")
@@ -163,4 +166,9 @@ def test_on_a_phone_the_exit_stays_beside_the_safety_questions(browser, base_url
         assert question["y"] < 844 and question["y"] + question["height"] > 0
     exit_control.tap()
     page.wait_for_url(exit_url)
+    page.go_back(wait_until="commit")
+    came_back(page, base_url + PLAIN, from_cache=True)
+    assert_nothing_left(page)
+    page.go_forward(wait_until="commit")
+    page.wait_for_url(exit_url, wait_until="commit")
     context.close()

@@ -94,6 +94,9 @@ def answer_by_keyboard(page, quiz, choices: list[int]) -> None:
     assert is_focused(summary), "Tab did not reach the control that shows the questions"
     if not quiz.locator(".g-fill").evaluate("details => details.open"):
         page.keyboard.press("Enter")
+    if quiz.locator(".g-fill [data-quick-exit]").count():
+        page.keyboard.press("Tab")  # questions about safety: the way out comes first
+        assert is_focused(quiz.locator(".g-fill [data-quick-exit]")), "Tab did not reach Exit this page first"
     groups = quiz.locator("fieldset")
     for index, choice in enumerate(choices):
         page.keyboard.press("Tab")
@@ -368,7 +371,7 @@ def test_a_safety_flag_puts_safety_and_real_help_first_and_nothing_is_kept(page,
         assert safety.get_by_role("link", name="Exit this page").is_visible()
         for region in project.helplines().regions:
             for service in region.services:
-                assert service.name in shown and (service.phone or service.text) in shown, service.name
+                assert service.name in shown and (service.phone or service.text.number) in shown, service.name
         assert summary_links(page, quiz)["Read the Safety page"] == base_url + project.url_path(project.SAFETY_PAGE)
         for band in data["bands"]:
             assert band["title"] not in shown, "no reassuring band title under a safety message"
@@ -441,7 +444,13 @@ def test_without_javascript_the_answers_are_one_tap_away_after_the_questions(no_
     guide = section.locator(".g-quiz__guide")
     assert guide.get_by_text("Score it by hand").is_visible()
     assert guide.locator("tbody tr[data-min]").count() == len(quiz_data(ASSESSMENT)["bands"])
-    assert section.locator(".g-quiz__safety, .g-quiz__history, [data-quick-exit]").count() == 0
+    assert section.locator(".g-quiz__safety, .g-quiz__history").count() == 0
+    # Questions about safety keep their way out: a plain link, which needs no script.
+    exits = section.locator("[data-quick-exit]")
+    assert exits.count() == (1 if quiz_data(ASSESSMENT)["statements"] and any(
+        statement.get("safety_flag") for statement in quiz_data(ASSESSMENT)["statements"]) else 0)
+    if exits.count():
+        assert exits.get_attribute("href") == project.settings().quick_exit_url and exits.is_visible()
     assert section.get_by_role("checkbox").count() == 0, "no control that needs JavaScript shows"
 
 
