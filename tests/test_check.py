@@ -120,7 +120,8 @@ def break_every_check(copy: Path) -> list[str]:
     # Helplines: a check more than a year old.
     old = date.today() - timedelta(days=400)
     edit_yaml(copy / helplines.FILE, lambda data: data["regions"][0]["services"][0].update(checked=old))
-    expected.append(f"{copy / helplines.FILE}: regions[0].services[0].checked: ")
+    name = yaml.safe_load((copy / helplines.FILE).read_text(encoding="utf-8"))["regions"][0]["services"][0]["name"]
+    expected.append(f"{copy / helplines.FILE}: regions[0].services[0].checked ({name}): last checked on")
     # A worksheet's model: a kind that does not exist.
     sheet = sorted((copy / worksheets.FOLDER).glob("*.yml"))[0]
     edit_yaml(sheet, lambda data: data["fields"][0].update(kind="shrot"))
